@@ -1,0 +1,41 @@
+package farmhand.farm.function;
+
+/**
+ * Model time for live functions: wall time since {@code program_start_time}, multiplied by the
+ * time-compression factor. Immutable and thread-safe.
+ *
+ * @param startNanos {@link System#nanoTime()} at program start
+ * @param compression model seconds per wall second, {@code >= 1} (20 runs a 240 s episode in 12 s)
+ */
+public record FarmClock(long startNanos, double compression) {
+
+    public FarmClock {
+        if (!(compression >= 1)) {
+            throw new IllegalArgumentException("compression must be >= 1, was " + compression);
+        }
+    }
+
+    /** A clock starting now. */
+    public static FarmClock startingNow(double compression) {
+        return new FarmClock(System.nanoTime(), compression);
+    }
+
+    /** Model seconds since program start. */
+    public double nowSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9 * compression;
+    }
+
+    /** Sleeps {@code modelSeconds} of model time. */
+    public void sleep(double modelSeconds) throws InterruptedException {
+        sleepUntil(nowSeconds() + modelSeconds);
+    }
+
+    /** Sleeps until model time {@code modelSeconds}; returns at once if already past. */
+    public void sleepUntil(double modelSeconds) throws InterruptedException {
+        long target = startNanos + (long) (modelSeconds / compression * 1e9);
+        long left;
+        while ((left = target - System.nanoTime()) > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+}

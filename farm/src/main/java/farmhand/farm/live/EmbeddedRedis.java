@@ -1,0 +1,114 @@
+package farmhand.farm.live;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * A private {@code redis-server} on a free loopback port, for the CLI when no Redis URL is given
+ * and for tests. Append-only persistence is on (in a temporary folder) so a restart keeps the data.
+ * Stopped by {@link #close()}.
+ */
+public final class EmbeddedRedis implements AutoCloseable {
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private EmbeddedRedis(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server and waits until it answers PING.
+     *
+     * @throws IllegalStateException when {@code redis-server} is not on the PATH or does not come up
+     */
+    public static EmbeddedRedis start() {
+        try {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            EmbeddedRedis r = new EmbeddedRedis(Files.createTempDirectory("farmhand-redis"), port);
+            r.launch();
+            return r;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start redis-server: " + e.getMessage(), e);
+        }
+    }
+
+    private void launch() throws IOException {
+        List<String> cmd = List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toString());
+        try {
+            process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(new File(dir.toFile(), "redis.log")).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("the live farm needs a Redis: 'redis-server' is not on the PATH "
+                    + "(Debian: apt-get install redis-server), or pass --redis URL", e);
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (RedisClient c = RedisClient.create("127.0.0.1", port)) {
+                if ("PONG".equals(c.ping())) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not up yet
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("redis-server on port " + port + " did not answer PING; log: "
+                + dir.resolve("redis.log"));
+    }
+
+    /** {@code redis://127.0.0.1:<port>}. */
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Kills the server abruptly (to test recovery). */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the server again on the same port and data folder. */
+    public void restart() {
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot restart redis-server: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package farmhand.farm.workload;
+
+import java.util.List;
+
+/**
+ * Everything that shapes an episode's task stream (SPEC section 2), with the paper's values
+ * in {@link #paper()}. Immutable; every component is validated on construction and a refusal
+ * names the component.
+ *
+ * @param mode arrival process, as deployed (default) or as described
+ * @param baseRatePerMinute base arrival rate in tasks per minute, {@code > 0} (paper: 300)
+ * @param phaseSeconds length of every phase in seconds, {@code > 0} (paper: 60)
+ * @param windowsPerPhase controlled-Poisson windows per phase, {@code >= 1} (paper: 60)
+ * @param phases the phases in canonical order, at least one (paper: 4)
+ * @param phaseShuffleSeed when non-null, phases are played in an order shuffled with this seed
+ * @param gammaShape shape of the Gamma draw of task durations, {@code > 0} (paper: 4)
+ * @param gammaScaleSeconds scale of the Gamma draw in seconds, {@code > 0} (paper: 0.375)
+ * @param fallbackSeconds duration used when 5 redraws all stay at or below {@code b} (paper: 1.5)
+ * @param deadlineFactor beta in {@code D = beta * t}, {@code > 0} (paper: 2)
+ * @param minDeadlineSeconds lower clamp of D, {@code > 0} (paper: 0.1)
+ * @param maxDeadlineSeconds upper clamp of D, {@code >= minDeadlineSeconds} (paper: 30)
+ * @param serviceTime the service-time model
+ */
+public record WorkloadConfig(
+        ArrivalMode mode,
+        double baseRatePerMinute,
+        double phaseSeconds,
+        int windowsPerPhase,
+        List<PhaseSpec> phases,
+        Long phaseShuffleSeed,
+        double gammaShape,
+        double gammaScaleSeconds,
+        double fallbackSeconds,
+        double deadlineFactor,
+        double minDeadlineSeconds,
+        double maxDeadlineSeconds,
+        ServiceTimeModel serviceTime) {
+
+    /** The four phases of the paper: steady low, steady high, slow and fast oscillation. */
+    public static final List<PhaseSpec> PAPER_PHASES = List.of(
+            new PhaseSpec("steady-low", 0.3, 0.0, 0.0),
+            new PhaseSpec("steady-high", 1.5, 0.0, 0.0),
+            new PhaseSpec("slow-oscillation", 1.0, 0.5, 1.0),
+            new PhaseSpec("fast-oscillation", 1.0, 0.7, 4.0));
+
+    public WorkloadConfig {
+        require(mode != null, "mode must be as-deployed or as-described");
+        require(baseRatePerMinute > 0 && Double.isFinite(baseRatePerMinute),
+                "baseRatePerMinute must be > 0, was " + baseRatePerMinute);
+        require(phaseSeconds > 0 && Double.isFinite(phaseSeconds), "phaseSeconds must be > 0, was " + phaseSeconds);
+        require(windowsPerPhase >= 1, "windowsPerPhase must be >= 1, was " + windowsPerPhase);
+        require(phases != null && !phases.isEmpty(), "phases must list at least one phase");
+        phases = List.copyOf(phases);
+        require(gammaShape > 0, "gammaShape must be > 0, was " + gammaShape);
+        require(gammaScaleSeconds > 0, "gammaScaleSeconds must be > 0, was " + gammaScaleSeconds);
+        require(fallbackSeconds > 0, "fallbackSeconds must be > 0, was " + fallbackSeconds);
+        require(deadlineFactor > 0, "deadlineFactor must be > 0, was " + deadlineFactor);
+        require(minDeadlineSeconds > 0, "minDeadlineSeconds must be > 0, was " + minDeadlineSeconds);
+        require(maxDeadlineSeconds >= minDeadlineSeconds,
+                "maxDeadlineSeconds must be >= minDeadlineSeconds (" + minDeadlineSeconds + "), was " + maxDeadlineSeconds);
+        require(serviceTime != null, "serviceTime must be given");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** The paper's workload, as deployed: 4 phases, 1140 tasks, canonical order. */
+    public static WorkloadConfig paper() {
+        return new WorkloadConfig(ArrivalMode.AS_DEPLOYED, 300, 60, 60, PAPER_PHASES, null,
+                4.0, 0.375, 1.5, 2.0, 0.1, 30.0, ServiceTimeModel.PAPER);
+    }
+
+    /** A copy with another arrival mode. */
+    public WorkloadConfig withMode(ArrivalMode newMode) {
+        return new WorkloadConfig(newMode, baseRatePerMinute, phaseSeconds, windowsPerPhase, phases,
+                phaseShuffleSeed, gammaShape, gammaScaleSeconds, fallbackSeconds, deadlineFactor,
+                minDeadlineSeconds, maxDeadlineSeconds, serviceTime);
+    }
+
+    /** A copy whose phases are played in an order shuffled with {@code seed} (null: canonical order). */
+    public WorkloadConfig withPhaseShuffleSeed(Long seed) {
+        return new WorkloadConfig(mode, baseRatePerMinute, phaseSeconds, windowsPerPhase, phases,
+                seed, gammaShape, gammaScaleSeconds, fallbackSeconds, deadlineFactor,
+                minDeadlineSeconds, maxDeadlineSeconds, serviceTime);
+    }
+
+    /** Exact number of tasks phase {@code p} (0-based) generates. */
+    public int tasksInPhase(int p) {
+        return (int) Math.round(baseRatePerMinute * phases.get(p).multiplier() * phaseSeconds / 60.0);
+    }
+
+    /** Exact number of tasks an episode generates (1140 for the paper). */
+    public int totalTasks() {
+        int total = 0;
+        for (int p = 0; p < phases.size(); p++) {
+            total += tasksInPhase(p);
+        }
+        return total;
+    }
+}
