@@ -1,0 +1,67 @@
+package farmhand.reproduction.cli;
+
+import farmhand.controllers.env.FarmEnvironment;
+import farmhand.controllers.eval.Evaluation;
+import farmhand.controllers.eval.Evaluator;
+import farmhand.controllers.policy.Policies;
+import farmhand.controllers.policy.Policy;
+import farmhand.reproduction.config.ExperimentConfig;
+import farmhand.reproduction.report.Json;
+import farmhand.reproduction.report.TableThree;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code farmhand evaluate}: runs one policy greedily over seeds and prints its Table III row. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a policy greedily over episodes and print its Table III row (QoS, workers, scaling, per phase).")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--policy", required = true, paramLabel = "NAME",
+            description = "reactive-average, reactive-maximum, sarsa, dqn or static")
+    String policyName;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "model file of a learned policy (sarsa, dqn)")
+    Path model;
+
+    @Option(names = "--backend", defaultValue = "sim", description = "sim or live (default: ${DEFAULT-VALUE})")
+    String backend;
+
+    @Option(names = "--workers", paramLabel = "N", description = "initial workers (default: environment.initialWorkers, 12)")
+    Integer workers;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write episodes, traces and summary as JSON")
+    Path json;
+
+    @Mixin
+    ExperimentOptions experiment;
+
+    @Mixin
+    LiveOptions live;
+
+    @Override
+    public Integer call() {
+        ExperimentConfig config = experiment.load();
+        List<Long> seeds = experiment.seeds();
+        Policy policy = Policies.create(policyName, model, config.reactive());
+        int initial = workers == null ? config.environment().initialWorkers() : workers;
+        Evaluation evaluation;
+        try (FarmEnvironment env = config.environment(Backends.create(backend, config, live));
+             ProgressBar bar = new ProgressBarBuilder().setTaskName(policy.name()).setInitialMax(seeds.size())
+                     .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+            evaluation = new Evaluator(env).evaluate(policy, seeds, initial, m -> bar.step());
+        }
+        System.out.print(TableThree.text(List.<String[]>of(TableThree.row(policy.name() + " (" + backend + ")", evaluation))));
+        System.out.print(TableThree.phases(evaluation));
+        if (json != null) {
+            Json.write(json, evaluation);
+            System.out.println("wrote " + json);
+        }
+        return 0;
+    }
+}

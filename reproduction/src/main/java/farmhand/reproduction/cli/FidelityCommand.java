@@ -1,0 +1,73 @@
+package farmhand.reproduction.cli;
+
+import farmhand.controllers.env.FarmEnvironment;
+import farmhand.controllers.eval.Evaluation;
+import farmhand.controllers.eval.Evaluator;
+import farmhand.controllers.policy.Policies;
+import farmhand.farm.sim.SimulatedFarm;
+import farmhand.reproduction.config.ExperimentConfig;
+import farmhand.reproduction.fidelity.Fidelity;
+import farmhand.reproduction.fidelity.ReferenceTrace;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code farmhand fidelity}: how closely a backend reproduces the measured OpenFaaS farm, per phase,
+ * for both reactive baselines; also measures the simulator's speed in episodes per second.
+ */
+@Command(name = "fidelity", mixinStandardHelpOptions = true,
+        description = "Compare per-phase queue, workers and step QoS of the reactive baselines with the measured OpenFaaS trace; time the simulator.")
+public final class FidelityCommand implements Callable<Integer> {
+
+    @Option(names = "--backend", defaultValue = "sim", description = "sim or live (default: ${DEFAULT-VALUE})")
+    String backend;
+
+    @Option(names = "--speed-episodes", defaultValue = "500",
+            description = "simulated episodes to time for the speed figure; 0 to skip (default: ${DEFAULT-VALUE})")
+    int speedEpisodes;
+
+    @Mixin
+    ExperimentOptions experiment;
+
+    @Mixin
+    LiveOptions live;
+
+    @Override
+    public Integer call() {
+        ExperimentConfig config = experiment.load();
+        ReferenceTrace reference = ReferenceTrace.openFaas();
+        Map<String, String> agents = Map.of("reactive-average", "REACTIVE_AVERAGE",
+                "reactive-maximum", "REACTIVE_MAXIMUM");
+        try (FarmEnvironment env = config.environment(Backends.create(backend, config, live))) {
+            Evaluator evaluator = new Evaluator(env);
+            for (String name : List.of("reactive-average", "reactive-maximum")) {
+                Evaluation e = evaluator.evaluate(Policies.create(name, null, config.reactive()), experiment.seeds());
+                System.out.println(Fidelity.table(name + " (" + backend + ")", Fidelity.phaseMeans(e),
+                        reference.phaseMeans(agents.get(name))));
+            }
+        }
+        if (speedEpisodes > 0) {
+            try (FarmEnvironment env = config.environment(
+                    new SimulatedFarm(config.simulator().toConfig(config.platform().profile())))) {
+                Evaluator evaluator = new Evaluator(env);
+                var policy = Policies.create("reactive-average", null, config.reactive());
+                for (int i = 0; i < Math.min(100, speedEpisodes); i++) {
+                    evaluator.runEpisode(policy, 10_000 + i, config.environment().initialWorkers());
+                }
+                long t0 = System.nanoTime();
+                for (int i = 0; i < speedEpisodes; i++) {
+                    evaluator.runEpisode(policy, 20_000 + i, config.environment().initialWorkers());
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "simulator speed: %.0f episodes/s on one thread (%d episodes in %.2f s)%n",
+                        speedEpisodes / seconds, speedEpisodes, seconds);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,146 @@
+package farmhand.reproduction.config;
+
+import farmhand.controllers.reward.RewardConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads an experiment YAML file over the paper's defaults: a key given in the file replaces the
+ * default, a key not given keeps it. Refuses, with a {@link ConfigException} naming the file and
+ * the key, an unknown key, a value of the wrong type and a value the configuration rejects
+ * (for example {@code environment.minWorkers} above {@code environment.maxWorkers}).
+ *
+ * <p>{@code reward.preset: paper-sarsa} starts the reward section from that preset. Thread-safe.
+ */
+public final class ConfigLoader {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private ConfigLoader() {
+    }
+
+    /** The configuration in {@code file}, over {@link ExperimentConfig#paper()}. */
+    public static ExperimentConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("config file " + file + " does not exist or is not a file");
+        }
+        JsonNode user;
+        try {
+            user = YAML.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage());
+        }
+        return fromTree(user, file.toString());
+    }
+
+    /** The configuration in the YAML text {@code yaml}; {@code source} names it in errors. */
+    public static ExperimentConfig parse(String yaml, String source) {
+        JsonNode user;
+        try {
+            user = YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            throw new ConfigException(source + ": not valid YAML: " + e.getOriginalMessage());
+        }
+        return fromTree(user, source);
+    }
+
+    /** The defaults as YAML text, a starting point for a file of one's own. */
+    public static String defaultsYaml() {
+        return YAML.writeValueAsString(JSON.valueToTree(ExperimentConfig.paper()));
+    }
+
+    private static ExperimentConfig fromTree(JsonNode user, String source) {
+        ObjectNode merged = JSON.valueToTree(ExperimentConfig.paper());
+        if (user == null || user.isMissingNode() || user.isNull()) {
+            return ExperimentConfig.paper();
+        }
+        if (!user.isObject()) {
+            throw new ConfigException(source + ": the top level must be a mapping of sections ("
+                    + String.join(", ", names(merged)) + ")");
+        }
+        JsonNode reward = user.get("reward");
+        if (reward != null && reward.isObject() && reward.has("preset")) {
+            String preset = reward.get("preset").asString();
+            RewardConfig base;
+            try {
+                base = RewardConfig.preset(preset);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source + ": key 'reward.preset': " + e.getMessage());
+            }
+            merged.set("reward", JSON.valueToTree(base));
+            ((ObjectNode) reward).remove("preset");
+        }
+        merge(merged, (ObjectNode) user, "", source);
+        try {
+            return JSON.treeToValue(merged, ExperimentConfig.class);
+        } catch (JacksonException e) {
+            throw new ConfigException(source + ": key '" + path(e) + "': " + rootMessage(e));
+        }
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from, String prefix, String source) {
+        for (Map.Entry<String, JsonNode> field : from.properties()) {
+            String key = field.getKey();
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            JsonNode current = into.get(key);
+            if (current == null) {
+                throw new ConfigException(source + ": unknown key '" + path + "'"
+                        + (names(into).isEmpty() ? "" : " (known here: " + String.join(", ", names(into)) + ")"));
+            }
+            JsonNode value = field.getValue();
+            if (current.isObject() && value.isObject()) {
+                merge((ObjectNode) current, (ObjectNode) value, path, source);
+            } else if (current.isObject() && !value.isNull()) {
+                throw new ConfigException(source + ": key '" + path + "' must be a mapping of "
+                        + String.join(", ", names(current)));
+            } else {
+                into.set(key, value);
+            }
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.propertyNames().forEach(out::add);
+        return out;
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "(top level)" : sb.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof JacksonException j) {
+            return j.getOriginalMessage();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,56 @@
+package farmhand.reproduction.config;
+
+import farmhand.farm.platform.LatencyProfile;
+import java.time.Duration;
+
+/**
+ * Which scale-latency profile the platform (simulated or local) applies.
+ *
+ * @param latencyProfile {@code openfaas-measured} (default), {@code instant} or {@code parametric}
+ * @param upMeanSeconds parametric only: mean scale-up latency, {@code > 0}
+ * @param upStdDevSeconds parametric only: its standard deviation, {@code >= 0}
+ * @param downMeanSeconds parametric only: mean scale-down latency, {@code > 0}
+ * @param downStdDevSeconds parametric only: its standard deviation, {@code >= 0}
+ */
+public record PlatformSettings(String latencyProfile, double upMeanSeconds, double upStdDevSeconds,
+                               double downMeanSeconds, double downStdDevSeconds) {
+
+    public PlatformSettings {
+        if (!"openfaas-measured".equals(latencyProfile) && !"instant".equals(latencyProfile)
+                && !"parametric".equals(latencyProfile)) {
+            throw new IllegalArgumentException("latencyProfile must be openfaas-measured, instant or parametric, was '"
+                    + latencyProfile + "'");
+        }
+        if (!(upMeanSeconds > 0) || !(downMeanSeconds > 0)) {
+            throw new IllegalArgumentException("upMeanSeconds and downMeanSeconds must be > 0, were "
+                    + upMeanSeconds + " and " + downMeanSeconds);
+        }
+        if (!(upStdDevSeconds >= 0) || !(downStdDevSeconds >= 0)) {
+            throw new IllegalArgumentException("upStdDevSeconds and downStdDevSeconds must be >= 0, were "
+                    + upStdDevSeconds + " and " + downStdDevSeconds);
+        }
+    }
+
+    /** The measured OpenFaaS profile; the parametric values approximate it (mean/sd of the samples). */
+    public static PlatformSettings paper() {
+        return new PlatformSettings("openfaas-measured", 6.4, 1.5, 2.6, 0.7);
+    }
+
+    /** A copy naming another profile. */
+    public PlatformSettings withLatencyProfile(String name) {
+        return new PlatformSettings(name, upMeanSeconds, upStdDevSeconds, downMeanSeconds, downStdDevSeconds);
+    }
+
+    /** The profile these settings describe. */
+    public LatencyProfile profile() {
+        if ("parametric".equals(latencyProfile)) {
+            return LatencyProfile.parametric(seconds(upMeanSeconds), seconds(upStdDevSeconds),
+                    seconds(downMeanSeconds), seconds(downStdDevSeconds));
+        }
+        return LatencyProfile.named(latencyProfile);
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofNanos(Math.round(s * 1e9));
+    }
+}

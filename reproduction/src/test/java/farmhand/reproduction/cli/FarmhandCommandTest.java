@@ -1,0 +1,105 @@
+package farmhand.reproduction.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class FarmhandCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Runs the tool, capturing stdout and stderr; returns {exit code, out, err}. */
+    private static Object[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = FarmhandCommand.run(args);
+            return new Object[] {code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void evaluateWritesTheDocumentedJson() throws Exception {
+        Path json = dir.resolve("ra.json");
+        Object[] r = run("evaluate", "--policy", "reactive-average", "--episodes", "2", "--json", json.toString());
+        assertEquals(0, r[0], () -> "stderr: " + r[2]);
+        assertTrue(((String) r[1]).contains("reactive-average (sim)"));
+        JsonNode root = new JsonMapper().readTree(json.toFile());
+        assertEquals("reactive-average", root.get("policy").asString());
+        assertEquals("sim", root.get("backend").asString());
+        assertEquals(2, root.get("episodes").size());
+        JsonNode episode = root.get("episodes").get(0);
+        assertEquals(42, episode.get("seed").asInt());
+        assertTrue(episode.get("trace").size() > 20);
+        double qos = root.get("summary").get("finalQos").get("mean").asDouble();
+        assertTrue(qos >= 0 && qos <= 1, "QoS is a fraction: " + qos);
+        assertTrue(root.get("summary").get("finalQos").has("std"));
+        for (String key : new String[] {"meanWorkers", "maxWorkers", "scalingActions", "noops"}) {
+            assertTrue(root.get("summary").get(key).has("mean"), key);
+        }
+        JsonNode phases = root.get("summary").get("phases");
+        assertEquals(4, phases.size());
+        assertEquals(1, phases.get(0).get("phase").asInt());
+        double phaseQos = phases.get(0).get("meanStepQos").get("mean").asDouble();
+        assertTrue(phaseQos >= 0 && phaseQos <= 1);
+    }
+
+    @Test
+    void aBadConfigExitsWithTwoAndOneLineNamingTheKey() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "environment:\n  minWorkers: 40\n");
+        Object[] r = run("evaluate", "--policy", "reactive-average", "--config", bad.toString());
+        assertEquals(2, r[0]);
+        String err = (String) r[2];
+        assertTrue(err.startsWith("farmhand: error: ") && err.contains("bad.yaml") && err.contains("minWorkers"), err);
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+        assertEquals(1, err.strip().lines().count(), err);
+    }
+
+    @Test
+    void anUnknownPolicyOrBackendExitsWithTwo() {
+        Object[] p = run("evaluate", "--policy", "oracle", "--episodes", "1");
+        assertEquals(2, p[0]);
+        assertTrue(((String) p[2]).contains("reactive-average"), (String) p[2]);
+        Object[] b = run("evaluate", "--policy", "reactive-average", "--backend", "cloud", "--episodes", "1");
+        assertEquals(2, b[0]);
+        assertTrue(((String) b[2]).contains("unknown backend 'cloud'"), (String) b[2]);
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String sub : new String[] {"reproduce", "evaluate", "fidelity", "config"}) {
+            Object[] r = run(sub, "--help");
+            assertEquals(0, r[0], sub);
+            assertTrue(((String) r[1]).contains("Usage: farmhand " + sub), sub + ": " + r[1]);
+        }
+    }
+
+    @Test
+    void configPrintsDefaultsThatCheckAsValid() throws Exception {
+        Object[] r = run("config");
+        assertEquals(0, r[0]);
+        Path f = dir.resolve("defaults.yaml");
+        Files.writeString(f, (String) r[1]);
+        Object[] check = run("config", "--check", f.toString());
+        assertEquals(0, check[0], () -> (String) check[2]);
+    }
+}

@@ -1,0 +1,107 @@
+package farmhand.reproduction.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import farmhand.controllers.reward.RewardConfig;
+import farmhand.farm.workload.ArrivalMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String yaml) throws Exception {
+        Path f = dir.resolve("experiment.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    private ConfigException refused(String yaml) throws Exception {
+        Path f = file(yaml);
+        return assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    }
+
+    @Test
+    void theDefaultsRoundTripThroughYaml() {
+        assertEquals(ExperimentConfig.paper(), ConfigLoader.parse(ConfigLoader.defaultsYaml(), "defaults"));
+    }
+
+    @Test
+    void aPartialFileKeepsTheDefaultsOfWhatItLeavesOut() throws Exception {
+        ExperimentConfig c = ConfigLoader.load(file("""
+                workload:
+                  mode: as-described
+                environment:
+                  initialWorkers: 8
+                platform:
+                  latencyProfile: instant
+                """));
+        assertEquals(ArrivalMode.AS_DESCRIBED, c.workload().mode());
+        assertEquals(8, c.environment().initialWorkers());
+        assertEquals(32, c.environment().maxWorkers());
+        assertEquals(RewardConfig.DEFAULT, c.reward());
+        assertEquals("instant", c.platform().profile().name());
+    }
+
+    @Test
+    void aRewardPresetStartsTheSectionAndKeysOverrideIt() throws Exception {
+        ExperimentConfig c = ConfigLoader.load(file("""
+                reward:
+                  preset: paper-sarsa
+                  qosWeight: 30
+                """));
+        assertEquals(30, c.reward().qosWeight());
+        assertEquals(RewardConfig.PAPER_SARSA.backlogWeight(), c.reward().backlogWeight());
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedNamingItAndTheFile() throws Exception {
+        ConfigException e = refused("environment:\n  stepSecondz: 8\n");
+        assertTrue(e.getMessage().contains("environment.stepSecondz"), e.getMessage());
+        assertTrue(e.getMessage().contains("experiment.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("stepSeconds"), "the message lists the known keys: " + e.getMessage());
+    }
+
+    @Test
+    void minWorkersAboveMaxWorkersIsRefused() throws Exception {
+        ConfigException e = refused("environment:\n  minWorkers: 20\n  maxWorkers: 10\n");
+        assertTrue(e.getMessage().contains("environment") && e.getMessage().contains("minWorkers"), e.getMessage());
+    }
+
+    @Test
+    void aNegativeWeightIsRefused() throws Exception {
+        ConfigException e = refused("reward:\n  backlogWeight: -2\n");
+        assertTrue(e.getMessage().contains("reward") && e.getMessage().contains("backlogWeight"), e.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefused() throws Exception {
+        ConfigException e = refused("environment:\n  maxSteps: many\n");
+        assertTrue(e.getMessage().contains("environment.maxSteps"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownPresetOrProfileIsRefused() throws Exception {
+        assertTrue(refused("reward:\n  preset: lavish\n").getMessage().contains("reward.preset"));
+        assertTrue(refused("platform:\n  latencyProfile: warp\n").getMessage().contains("latencyProfile"));
+    }
+
+    @Test
+    void aMissingFileIsRefusedNamingIt() {
+        Path missing = dir.resolve("nope.yaml");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing));
+        assertTrue(e.getMessage().contains("nope.yaml"), e.getMessage());
+    }
+
+    @Test
+    void brokenYamlIsRefusedNamingTheFile() throws Exception {
+        ConfigException e = refused("environment: [unclosed\n");
+        assertTrue(e.getMessage().contains("experiment.yaml") && e.getMessage().contains("YAML"), e.getMessage());
+    }
+}
