@@ -10,9 +10,11 @@ package farmhand.farm.backend;
  * @param collectSeconds when the collector recorded it
  * @param serviceSeconds processing time the worker spent (emulated)
  * @param deadlineSeconds its relative deadline
+ * @param worker name of the worker function that processed it, or null where the backend does not
+ *               name workers (the simulator)
  */
 public record CompletedTask(int taskId, int phase, double generationSeconds, double workStartSeconds,
-                            double collectSeconds, double serviceSeconds, double deadlineSeconds) {
+                            double collectSeconds, double serviceSeconds, double deadlineSeconds, String worker) {
 
     /** End-to-end completion time: collect minus generation, in seconds. */
     public double completionSeconds() {
@@ -22,6 +24,14 @@ public record CompletedTask(int taskId, int phase, double generationSeconds, dou
     /** Time spent waiting in {@code worker_queue}, in seconds. */
     public double queueWaitSeconds() {
         return workStartSeconds - generationSeconds;
+    }
+
+    /**
+     * Time the farm's data path added: completion minus service time minus queue wait, i.e. from the
+     * end of processing to collection (result push, result queue, collector), in seconds.
+     */
+    public double dataPathSeconds() {
+        return collectSeconds - workStartSeconds - serviceSeconds;
     }
 
     /** True iff the completion time is within the deadline (the QoS flag). */

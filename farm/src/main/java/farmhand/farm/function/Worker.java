@@ -7,7 +7,8 @@ import farmhand.farm.queue.TaskMessage;
 /**
  * A worker function (SPEC section 1): announces START, then loops: TERMINATE flag, then the
  * control queue (a SCALE_DOWN makes it ACK with its name and exit), then a reliable take from
- * {@code worker_queue}; it sleeps {@code pollSeconds} (model) when there is nothing to do.
+ * {@code worker_queue}, all three in one atomic round trip ({@link RedisQueues#workerStep}); it
+ * sleeps {@code pollSeconds} (model) when there is nothing to do.
  * A malformed task is dead-lettered and the worker goes on.
  */
 public final class Worker implements FarmFunction {
@@ -40,19 +41,27 @@ public final class Worker implements FarmFunction {
         var redis = queues.client();
         queues.retry("announce " + name, () -> redis.lpush(names.workerStart(), name));
         while (!Thread.currentThread().isInterrupted()) {
-            if ("1".equals(queues.retry("read the terminate flag", () -> redis.get(names.terminate())))) {
-                return;
+            RedisQueues.WorkerStep step = queues.workerStep(name);
+            switch (step.kind()) {
+                case TERMINATE -> {
+                    return;
+                }
+                case CONTROL -> {
+                    if (SCALE_DOWN.equals(step.payload())) {
+                        queues.retry("acknowledge scale-down", () -> redis.lpush(names.workerControlAck(), name));
+                        return;
+                    }
+                    continue; // an unknown control message is dropped, as the prototype did
+                }
+                case IDLE -> {
+                    clock.sleep(pollSeconds);
+                    continue;
+                }
+                case TASK -> {
+                    // processed below
+                }
             }
-            String control = queues.retry("read the control queue", () -> redis.rpop(names.workerControlSyn()));
-            if (SCALE_DOWN.equals(control)) {
-                queues.retry("acknowledge scale-down", () -> redis.lpush(names.workerControlAck(), name));
-                return;
-            }
-            String raw = queues.take(name);
-            if (raw == null) {
-                clock.sleep(pollSeconds);
-                continue;
-            }
+            String raw = step.payload();
             TaskMessage task;
             try {
                 task = Messages.decode(raw);

@@ -254,7 +254,7 @@ public final class LiveFarmBackend implements FarmBackend {
         for (String json : raw) {
             TaskMessage m = Messages.decode(json);
             out.add(new CompletedTask(m.id(), m.phase(), m.generationSeconds(), m.workStartSeconds(),
-                    m.collectSeconds(), m.serviceSeconds(), m.deadlineSeconds()));
+                    m.collectSeconds(), m.serviceSeconds(), m.deadlineSeconds(), m.worker()));
         }
         return out;
     }

@@ -20,6 +20,25 @@ public final class RedisQueues implements AutoCloseable {
     private static final String ENQUEUE = "redis.call('LPUSH', KEYS[1], ARGV[1]); return redis.call('INCR', KEYS[2])";
     private static final String COMPLETE = "redis.call('LPUSH', KEYS[1], ARGV[1]); "
             + "return redis.call('LREM', KEYS[2], 1, ARGV[2])";
+    /**
+     * One turn of a worker's loop in one round trip: the TERMINATE flag, then the control queue, then
+     * an orphan in the worker's processing list, then a reliable move from {@code worker_queue}.
+     * KEYS: terminate, control, processing list, worker queue. Returns {kind, payload}.
+     */
+    private static final String WORKER_STEP = "if redis.call('GET', KEYS[1]) == '1' then return {'TERMINATE', ''} end "
+            + "local c = redis.call('RPOP', KEYS[2]) if c then return {'CONTROL', c} end "
+            + "local o = redis.call('LINDEX', KEYS[3], -1) if o then return {'TASK', o} end "
+            + "local t = redis.call('LMOVE', KEYS[4], KEYS[3], 'RIGHT', 'LEFT') if t then return {'TASK', t} end "
+            + "return {'IDLE', ''}";
+    /**
+     * Records results once each: KEYS collected ids, duplicates counter, output; ARGV id1, json1, id2,
+     * json2, ... Returns how many were recorded (the rest were duplicates, counted).
+     */
+    private static final String COLLECT = "local n = 0 for i = 1, #ARGV, 2 do "
+            + "if redis.call('SADD', KEYS[1], ARGV[i]) == 0 then redis.call('INCR', KEYS[2]) "
+            + "else redis.call('RPUSH', KEYS[3], ARGV[i + 1]) n = n + 1 end end return n";
+    /** Connections in the pool: every function of a 32-worker farm holds one at a time, with room to spare. */
+    private static final int POOL_SIZE = 128;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RedisClient redis;
@@ -36,7 +55,10 @@ public final class RedisQueues implements AutoCloseable {
         this.url = url;
         this.names = names;
         this.giveUpAfter = giveUpAfter;
-        this.redis = RedisClient.create(java.net.URI.create(url));
+        var pool = new redis.clients.jedis.ConnectionPoolConfig();
+        pool.setMaxTotal(POOL_SIZE);
+        pool.setMaxIdle(POOL_SIZE);
+        this.redis = RedisClient.builder().fromURI(java.net.URI.create(url)).poolConfig(pool).build();
     }
 
     public QueueNames names() {
@@ -86,19 +108,49 @@ public final class RedisQueues implements AutoCloseable {
                 List.of(raw)));
     }
 
+    /** What one turn of a worker's loop found; {@code payload} is the control message or the raw task. */
+    public record WorkerStep(Kind kind, String payload) {
+
+        /** What the worker should do. */
+        public enum Kind { TERMINATE, CONTROL, TASK, IDLE }
+    }
+
     /**
-     * The task {@code worker} should process next: one left in its processing list (taken by a call
-     * whose reply was lost to a Redis failure) or else the oldest waiting task, moved into the
-     * processing list; null when none waits.
+     * One turn of {@code worker}'s loop in a single atomic round trip: TERMINATE if the flag is set,
+     * else a control message if one waits (it is consumed), else its orphaned task or the oldest
+     * waiting one (moved into its processing list), else IDLE.
      */
-    public String take(String worker) {
-        return retry("take a task for " + worker, () -> {
-            String orphan = redis.lindex(names.processing(worker), -1);
-            if (orphan != null) {
-                return orphan;
-            }
-            return redis.lmove(names.worker(), names.processing(worker), ListDirection.RIGHT, ListDirection.LEFT);
-        });
+    public WorkerStep workerStep(String worker) {
+        List<?> reply = retry("run a loop turn for " + worker, () -> (List<?>) redis.eval(WORKER_STEP,
+                List.of(names.terminate(), names.workerControlSyn(), names.processing(worker), names.worker()),
+                List.of()));
+        return new WorkerStep(WorkerStep.Kind.valueOf((String) reply.get(0)), (String) reply.get(1));
+    }
+
+    /**
+     * Records collected results once each, in one atomic round trip: appends each JSON to
+     * {@code output_queue} unless its task id was collected before, in which case the duplicate is
+     * counted instead.
+     *
+     * @param idsAndJson task id, collected JSON, task id, collected JSON, ... (in collection order)
+     * @return how many were recorded (not duplicates)
+     */
+    public long collect(List<String> idsAndJson) {
+        if (idsAndJson.isEmpty()) {
+            return 0;
+        }
+        if (idsAndJson.size() % 2 != 0) {
+            throw new IllegalArgumentException("collect takes (id, json) pairs, got " + idsAndJson.size() + " values");
+        }
+        Long added = retry("record " + idsAndJson.size() / 2 + " result(s)", () -> (Long) redis.eval(COLLECT,
+                List.of(names.collectedIds(), names.duplicates(), names.output()), idsAndJson));
+        return added == null ? 0 : added;
+    }
+
+    /** Up to {@code max} more results waiting in {@code result_queue}, oldest first (empty when none). */
+    public List<String> popResults(int max) {
+        List<String> more = retry("pop results", () -> redis.rpop(names.result(), max));
+        return more == null ? List.of() : more;
     }
 
     /** Pushes the result and drops the raw task from {@code worker}'s processing list, atomically. */

@@ -265,7 +265,7 @@ public final class SimulatedFarm implements FarmBackend {
                     t += config.hopSeconds();
                     Task task = tasks[id];
                     collectedSinceDrain.add(new CompletedTask(task.id(), task.phase(), task.generationSeconds(),
-                            workStart[id], t, task.serviceSeconds(), task.deadlineSeconds()));
+                            workStart[id], t, task.serviceSeconds(), task.deadlineSeconds(), null));
                     collected++;
                 }
                 collectorIdleSince = t;

@@ -86,7 +86,7 @@ class FarmhandCommandTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String sub : new String[] {"reproduce", "evaluate", "fidelity", "config"}) {
+        for (String sub : new String[] {"reproduce", "evaluate", "train", "fidelity", "scaling-curve", "config"}) {
             Object[] r = run(sub, "--help");
             assertEquals(0, r[0], sub);
             assertTrue(((String) r[1]).contains("Usage: farmhand " + sub), sub + ": " + r[1]);
@@ -101,5 +101,29 @@ class FarmhandCommandTest {
         Files.writeString(f, (String) r[1]);
         Object[] check = run("config", "--check", f.toString());
         assertEquals(0, check[0], () -> (String) check[2]);
+    }
+
+    @Test
+    void scalingCurveWritesEveryPointAndTheScaleUpLatencyAsJson() throws Exception {
+        Path json = dir.resolve("scaling.json");
+        Object[] r = run("scaling-curve", "--tasks", "24", "--windows", "0", "--workers", "1,2", "--platform", "bare",
+                "--time-compression", "100", "--scale-ups", "3", "--redis", farmhand.farm.testing.TestRedis.url(),
+                "--json", json.toString());
+        assertEquals(0, r[0], () -> (String) r[2]);
+        assertTrue(((String) r[1]).contains("| 0 | 2 |"), (String) r[1]);
+        JsonNode root = new JsonMapper().readTree(json.toFile());
+        assertEquals(2, root.get("curves").get(0).get("points").size());
+        assertEquals(24, root.get("curves").get(0).get("points").get(1).get("collected").asInt());
+        assertEquals(3, root.get("scaleUpLatency").get("samplesMillis").size());
+    }
+
+    @Test
+    void scalingCurveRefusesAnUnknownPlatformAndDescendingWorkers() {
+        Object[] p = run("scaling-curve", "--platform", "lambda");
+        assertEquals(2, p[0]);
+        assertTrue(((String) p[2]).contains("--platform"), (String) p[2]);
+        Object[] w = run("scaling-curve", "--workers", "4,2");
+        assertEquals(2, w[0]);
+        assertTrue(((String) w[2]).contains("workerCounts"), (String) w[2]);
     }
 }

@@ -1,0 +1,85 @@
+package farmhand.reproduction.scaling;
+
+import farmhand.farm.backend.CompletedTask;
+import farmhand.farm.backend.EpisodeSpec;
+import farmhand.farm.live.LiveFarmBackend;
+import farmhand.farm.platform.LatencyProfile;
+import farmhand.farm.workload.BatchWorkload;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures the bare local platform's own scale-up latency, uncompressed: from the scale request
+ * to the moment the new worker takes its first task, over a farm with a standing backlog so a
+ * new worker always finds work. Wall milliseconds.
+ *
+ * @param samplesMillis one latency per scale-up, in request order
+ */
+public record ScaleUpLatency(List<Double> samplesMillis) {
+
+    /** Service time of the backlog's tasks, seconds: long enough that the backlog outlasts the scale-ups. */
+    private static final double TASK_SECONDS = 0.5;
+
+    public ScaleUpLatency {
+        samplesMillis = List.copyOf(samplesMillis);
+    }
+
+    /** Median, wall milliseconds. */
+    public double p50Millis() {
+        return Percentiles.of(array(), 50);
+    }
+
+    /** 95th percentile, wall milliseconds. */
+    public double p95Millis() {
+        return Percentiles.of(array(), 95);
+    }
+
+    private double[] array() {
+        return samplesMillis.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * @param redisUrl the Redis the farm uses
+     * @param scaleUps how many workers to add one after another, {@code >= 1}
+     * @param seed seeds the farm
+     */
+    public static ScaleUpLatency measure(String redisUrl, int scaleUps, long seed) {
+        if (scaleUps < 1) {
+            throw new IllegalArgumentException("scaleUps must be >= 1, was " + scaleUps);
+        }
+        // every worker (the first one and each new one) takes ~one task per 0.5 s; the backlog lasts
+        int backlog = 4 * (scaleUps + 1) * 10;
+        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), 1, seed)) {
+            farm.start(new EpisodeSpec(BatchWorkload.of(backlog, TASK_SECONDS, 0, seed), 1, seed));
+            while (farm.telemetry().enqueuedTotal() < backlog) {
+                farm.advanceTo(farm.nowSeconds() + 0.01);
+            }
+            Map<String, Double> requested = new HashMap<>();
+            for (int i = 0; i < scaleUps; i++) {
+                double at = farm.nowSeconds();
+                farm.scale(+1);
+                requested.put("worker-" + (i + 2), at);
+            }
+            farm.advanceTo(farm.nowSeconds() + 2 * TASK_SECONDS + 0.2);
+            Map<String, Double> firstTake = new HashMap<>();
+            for (CompletedTask c : farm.drainCollected()) {
+                if (c.worker() != null) {
+                    firstTake.merge(c.worker(), c.workStartSeconds(), Math::min);
+                }
+            }
+            List<Double> samples = new ArrayList<>();
+            for (int i = 0; i < scaleUps; i++) {
+                String name = "worker-" + (i + 2);
+                Double took = firstTake.get(name);
+                if (took == null) {
+                    throw new IllegalStateException(name + " completed no task within " + (2 * TASK_SECONDS + 0.2)
+                            + " s of its scale-up: the backlog ran dry or the worker never started");
+                }
+                samples.add((took - requested.get(name)) * 1000);
+            }
+            return new ScaleUpLatency(samples);
+        }
+    }
+}
