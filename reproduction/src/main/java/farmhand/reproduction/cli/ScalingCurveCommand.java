@@ -2,6 +2,7 @@ package farmhand.reproduction.cli;
 
 import farmhand.farm.live.EmbeddedRedis;
 import farmhand.farm.platform.LatencyProfile;
+import farmhand.reproduction.report.Figures;
 import farmhand.reproduction.report.Json;
 import farmhand.reproduction.scaling.ScaleUpLatency;
 import farmhand.reproduction.scaling.ScalingCurve;
@@ -63,6 +64,9 @@ public final class ScalingCurveCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "write every point and latency sample as JSON")
     Path json;
 
+    @Option(names = "--figure", paramLabel = "FILE", description = "draw the speedup curves (Fig. 2) as a PNG")
+    Path figure;
+
     @Override
     public Integer call() {
         ScalingSettings settings;
@@ -100,6 +104,9 @@ public final class ScalingCurveCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT,
                         "bare local platform scale-up latency (request -> first task taken), %d scale-ups: p50 %.2f ms, p95 %.2f ms%n",
                         scaleUps, latency.p50Millis(), latency.p95Millis());
+            }
+            if (figure != null) {
+                System.out.println("wrote " + Figures.speedup(curves, figure));
             }
             if (json != null) {
                 Json.write(json, new ScalingReport(curves, latency,

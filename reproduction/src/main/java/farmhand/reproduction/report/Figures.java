@@ -8,6 +8,8 @@ import farmhand.farm.workload.Task;
 import farmhand.farm.workload.Workload;
 import farmhand.farm.workload.WorkloadConfig;
 import farmhand.farm.workload.WorkloadGenerator;
+import farmhand.reproduction.scaling.ScalingCurve;
+import farmhand.reproduction.scaling.ScalingPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The paper's figures drawn with XChart as PNG files: arrival patterns (Fig. 4), final QoS against
+ * The paper's figures drawn with XChart as PNG files: speedup curves (Fig. 2), arrival patterns (Fig. 4), final QoS against
  * workers and scaling actions (Fig. 5) and per-step policy comparison (Fig. 6). Runs headless.
  * Stateless; each method writes one file and returns its path.
  */
@@ -33,6 +35,31 @@ public final class Figures {
     }
 
     private Figures() {
+    }
+
+    /** Speedups measured on OpenFaaS for the 30 s window (SPEC section 8), at N = 1, 2, 4, 8, 16, 32. */
+    private static final double[] OPENFAAS_SPEEDUP_30S = {1.0, 2.0, 3.98, 7.89, 15.7, 29.7};
+
+    /**
+     * Fig. 2: speedup against workers, one series per arrival window and platform, beside the ideal
+     * line and the speedups measured on OpenFaaS for the 30 s window.
+     */
+    public static Path speedup(List<ScalingCurve> curves, Path file) {
+        XYChart chart = chart("Speedup of the farm (static experiment)", "workers N", "speedup T(1)/T(N)");
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        double[] paperN = {1, 2, 4, 8, 16, 32};
+        chart.addSeries("ideal", paperN, paperN).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("OpenFaaS, 30 s window (paper)", paperN, OPENFAAS_SPEEDUP_30S);
+        for (ScalingCurve curve : curves) {
+            for (double window : curve.points().stream().map(ScalingPoint::windowSeconds).distinct().toList()) {
+                List<ScalingPoint> pts = curve.points().stream().filter(p -> p.windowSeconds() == window).toList();
+                String platform = curve.platform().contains("OpenFaaS") ? "OpenFaaS latency" : "bare";
+                chart.addSeries(String.format(java.util.Locale.ROOT, "%s, %.0f s window", platform, window),
+                        pts.stream().mapToDouble(ScalingPoint::workers).toArray(),
+                        pts.stream().mapToDouble(ScalingPoint::speedup).toArray());
+            }
+        }
+        return save(chart, file);
     }
 
     /**

@@ -108,8 +108,9 @@ class FarmhandCommandTest {
         Path json = dir.resolve("scaling.json");
         Object[] r = run("scaling-curve", "--tasks", "24", "--windows", "0", "--workers", "1,2", "--platform", "bare",
                 "--time-compression", "100", "--scale-ups", "3", "--redis", farmhand.farm.testing.TestRedis.url(),
-                "--json", json.toString());
+                "--json", json.toString(), "--figure", dir.resolve("fig2.png").toString());
         assertEquals(0, r[0], () -> (String) r[2]);
+        assertTrue(Files.size(dir.resolve("fig2.png")) > 1000, "the figure is a real PNG");
         assertTrue(((String) r[1]).contains("| 0 | 2 |"), (String) r[1]);
         JsonNode root = new JsonMapper().readTree(json.toFile());
         assertEquals(2, root.get("curves").get(0).get("points").size());
