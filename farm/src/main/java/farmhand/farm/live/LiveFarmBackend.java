@@ -11,11 +11,14 @@ import farmhand.farm.function.FarmClock;
 import farmhand.farm.function.TaskProcessor;
 import farmhand.farm.function.Worker;
 import farmhand.farm.platform.LatencyProfile;
+import farmhand.farm.platform.LocalPlatform;
 import farmhand.farm.platform.Platform;
 import farmhand.farm.queue.Messages;
+import farmhand.farm.queue.QueueNames;
 import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.queue.TaskMessage;
 import farmhand.farm.workload.Seeds;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -85,8 +88,8 @@ public final class LiveFarmBackend implements FarmBackend {
     public static LiveFarmBackend local(String redisUrl, LatencyProfile profile, double compression, long seed) {
         EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start() : null;
         String url = redisUrl != null ? redisUrl : embedded.url();
-        RedisQueues queues = new RedisQueues(url, farmhand.farm.queue.QueueNames.PAPER, java.time.Duration.ofSeconds(30));
-        LiveFarmBackend farm = new LiveFarmBackend(queues, new farmhand.farm.platform.LocalPlatform(profile, compression, seed),
+        RedisQueues queues = new RedisQueues(url, QueueNames.PAPER, Duration.ofSeconds(30));
+        LiveFarmBackend farm = new LiveFarmBackend(queues, new LocalPlatform(profile, compression, seed),
                 profile, compression, 0.1);
         farm.alsoClose = embedded;
         return farm;
@@ -108,9 +111,9 @@ public final class LiveFarmBackend implements FarmBackend {
         rng = Seeds.source(spec.seed(), "live-platform");
         // program start a little ahead, so the initial functions are up when model time 0 comes
         clock = new FarmClock(System.nanoTime() + 200_000_000L + 5_000_000L * spec.initialWorkers(), compression);
-        boolean delayed = platform instanceof farmhand.farm.platform.LocalPlatform;
-        if (delayed) {
-            ((farmhand.farm.platform.LocalPlatform) platform).delayDeploys(false);
+        LocalPlatform local = platform instanceof LocalPlatform l ? l : null;
+        if (local != null) {
+            local.delayDeploys(false);
         }
         Collector collector = new Collector(queues, clock, pollSeconds);
         platform.deploy(collector);
@@ -119,8 +122,8 @@ public final class LiveFarmBackend implements FarmBackend {
         for (int i = 1; i <= spec.initialWorkers(); i++) {
             startWorker(i);
         }
-        if (delayed) {
-            ((farmhand.farm.platform.LocalPlatform) platform).delayDeploys(true);
+        if (local != null) {
+            local.delayDeploys(true);
         }
         Emitter emitter = new Emitter(queues, clock, spec.workload());
         platform.deploy(emitter);

@@ -84,27 +84,24 @@ public final class LocalPlatform implements Platform {
     @Override
     public void remove(String name) {
         functions.remove(name);
-        Thread t = threads.remove(name);
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stop(threads.remove(name));
     }
 
     /** Kills {@code name} abruptly as a crash would: its thread is interrupted, it stays deployed. */
     public void kill(String name) {
-        Thread t = threads.get(name);
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        stop(threads.get(name));
+    }
+
+    /** Interrupts {@code t} (if any) and waits up to 5 s for it to end. */
+    private static void stop(Thread t) {
+        if (t == null) {
+            return;
+        }
+        t.interrupt();
+        try {
+            t.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

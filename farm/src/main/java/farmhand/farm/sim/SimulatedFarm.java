@@ -220,14 +220,8 @@ public final class SimulatedFarm implements FarmBackend {
             case WORKER_READY -> {
                 SimWorker w = workers.get(e.subject);
                 if (w.state == STARTING) {
-                    if (w.leaving) {
-                        w.state = GONE;
-                    } else {
-                        w.state = IDLE;
-                        w.idleSince = now;
-                        takeIfAny(w);
-                        dispatch();
-                    }
+                    freeOrLeave(w);
+                    dispatch();
                 }
             }
             case WORKER_POLL -> {
@@ -249,13 +243,7 @@ public final class SimulatedFarm implements FarmBackend {
                     push(Math.max(now, nextGridTime(collectorIdleSince, config.collectorPollSeconds())),
                             COLLECTOR_POLL, -1);
                 }
-                if (w.leaving) {
-                    w.state = GONE;
-                } else {
-                    w.state = IDLE;
-                    w.idleSince = now;
-                    takeIfAny(w);
-                }
+                freeOrLeave(w);
                 dispatch();
             }
             case COLLECTOR_POLL -> {
@@ -273,6 +261,17 @@ public final class SimulatedFarm implements FarmBackend {
             }
             default -> throw new IllegalStateException("unknown event type " + e.type);
         }
+    }
+
+    /** A worker with nothing in hand leaves if asked to, else goes idle and takes the queue head at once. */
+    private void freeOrLeave(SimWorker w) {
+        if (w.leaving) {
+            w.state = GONE;
+            return;
+        }
+        w.state = IDLE;
+        w.idleSince = now;
+        takeIfAny(w);
     }
 
     /** An idle worker at the top of its loop pops the queue head, if there is one. */

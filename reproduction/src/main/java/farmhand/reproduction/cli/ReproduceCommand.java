@@ -13,15 +13,12 @@ import farmhand.controllers.policy.sarsa.SarsaPolicy;
 import farmhand.controllers.training.TrainingListener;
 import farmhand.controllers.training.TrainingPlan;
 import farmhand.controllers.training.TrainingResult;
-import farmhand.farm.live.EmbeddedRedis;
-import farmhand.farm.platform.LatencyProfile;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.config.TrainingSettings;
 import farmhand.reproduction.report.Figures;
 import farmhand.reproduction.report.Json;
 import farmhand.reproduction.report.TableThree;
-import farmhand.reproduction.scaling.ScalingCurve;
-import farmhand.reproduction.scaling.ScalingExperiment;
+import farmhand.reproduction.scaling.ScalingReport;
 import farmhand.reproduction.scaling.ScalingSettings;
 import farmhand.reproduction.training.AgentTraining;
 import java.io.IOException;
@@ -54,7 +51,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     String backend;
 
     @Option(names = "--scaling-curve", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "also run Fig. 2's 30 s-window scaling curve on the live farm, bare local platform (~2.5 min; "
+            description = "also run Fig. 2's 30 s-window scaling curve on the live farm (~2.5 min; "
                     + "default: ${DEFAULT-VALUE}; 'farmhand scaling-curve' runs every window and platform)")
     boolean scalingCurve;
 
@@ -132,29 +129,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Fig. 2 for the 30 s window: speedups of the live farm on the bare local platform. */
+    /** Fig. 2 for the 30 s window: speedups of the live farm, its initialisation on both platform variants. */
     private void reproduceFigureTwo() {
-        ScalingSettings paper = ScalingSettings.paper();
-        ScalingSettings settings = new ScalingSettings(paper.tasks(), paper.serviceSeconds(), List.of(30.0),
-                paper.workerCounts(), paper.compression(), paper.seed());
         System.out.println();
-        System.out.println("Fig. 2: scaling curve of the live farm (1000 tasks of 2.04 s within 30 s, bare local platform) ...");
-        try (EmbeddedRedis embedded = live.redisUrl() == null ? EmbeddedRedis.start() : null) {
-            String url = live.redisUrl() != null ? live.redisUrl() : embedded.url();
-            ScalingCurve curve = new ScalingExperiment(settings, url).run("local platform (bare)", LatencyProfile.instant(),
-                    p -> System.out.printf(Locale.ROOT, "  N=%d: runtime %.1f s, speedup %.2f%n",
-                            p.workers(), p.runtimeSeconds(), p.speedup()));
-            String table = curve.table() + "\nOpenFaaS (paper, 30 s window): speedup 2.0, 3.98, 7.89, 15.7, 29.7 at N = 2..32.\n";
-            System.out.println(table);
-            try {
-                Files.writeString(out.resolve("fig2-scaling-curve.md"), table);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + out.resolve("fig2-scaling-curve.md") + ": " + e.getMessage(), e);
-            }
-            Json.write(out.resolve("fig2-scaling-curve.json"), curve);
-            System.out.println("wrote " + out.resolve("fig2-scaling-curve.md"));
-            System.out.println("wrote " + Figures.speedup(List.of(curve), out.resolve("fig2-speedup.png")));
-        }
+        ScalingReport report = ScalingCurveCommand.measure(ScalingSettings.paper().withWindows(List.of(30.0)),
+                ScalingCurveCommand.PLATFORMS, live.redisUrl(), 50);
+        ScalingCurveCommand.write(report, out.resolve("fig2-scaling-curve.json"), out.resolve("fig2-scaling-curve.md"),
+                out.resolve("fig2-speedup.png"));
     }
 
     private List<Entry> entries(ExperimentConfig config) {

@@ -9,10 +9,14 @@ import farmhand.reproduction.scaling.ScalingCurve;
 import farmhand.reproduction.scaling.ScalingExperiment;
 import farmhand.reproduction.scaling.ScalingReport;
 import farmhand.reproduction.scaling.ScalingSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,46 +79,73 @@ public final class ScalingCurveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("scaling-curve: " + e.getMessage(), e);
         }
-        List<String> variants = switch (platform) {
-            case "both" -> List.of("bare", "openfaas-measured");
-            case "bare", "openfaas-measured" -> List.of(platform);
+        Map<String, LatencyProfile> platforms = switch (platform) {
+            case "both" -> PLATFORMS;
+            case "bare", "openfaas-measured" -> Map.of(platform, PLATFORMS.get(platform));
             default -> throw new IllegalArgumentException("--platform must be bare, openfaas-measured or both, was '" + platform + "'");
         };
         if (scaleUps < 0) {
             throw new IllegalArgumentException("--scale-ups must be >= 0, was " + scaleUps);
         }
+        write(measure(settings, platforms, redisUrl, scaleUps), json, null, figure);
+        return 0;
+    }
+
+    /** The local platform's variants: bare, and with the deploy latency measured on OpenFaaS. */
+    static final Map<String, LatencyProfile> PLATFORMS = orderedPlatforms();
+
+    private static Map<String, LatencyProfile> orderedPlatforms() {
+        Map<String, LatencyProfile> m = new LinkedHashMap<>();
+        m.put("bare", LatencyProfile.instant());
+        m.put("openfaas-measured", LatencyProfile.openFaasMeasured());
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Runs the curve and, when {@code scaleUps > 0}, the bare platform's scale-up latency, printing
+     * progress and the table; on the Redis at {@code redisUrl}, or a private one when it is null.
+     */
+    static ScalingReport measure(ScalingSettings settings, Map<String, LatencyProfile> platforms, String redisUrl,
+                                 int scaleUps) {
         try (EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start() : null) {
             String url = redisUrl != null ? redisUrl : embedded.url();
-            ScalingExperiment experiment = new ScalingExperiment(settings, url);
-            List<ScalingCurve> curves = new ArrayList<>();
-            for (String variant : variants) {
-                boolean bare = variant.equals("bare");
-                String label = bare ? "local platform (bare)" : "local platform (OpenFaaS-measured deploy latency)";
-                System.out.println("measuring " + label + " ...");
-                ScalingCurve curve = experiment.run(label, bare ? LatencyProfile.instant() : LatencyProfile.openFaasMeasured(),
-                        p -> System.out.printf(Locale.ROOT, "  window %.0f s, N=%d: runtime %.1f s, speedup %.2f%n",
-                                p.windowSeconds(), p.workers(), p.runtimeSeconds(), p.speedup()));
-                curves.add(curve);
-                System.out.println();
-                System.out.println(curve.table());
-            }
+            System.out.println("measuring the live farm's scaling curve (init on: " + String.join(", ", platforms.keySet())
+                    + ") ...");
+            ScalingCurve curve = new ScalingExperiment(settings, url).run(platforms,
+                    p -> System.out.printf(Locale.ROOT, "  window %.0f s, N=%d: runtime %.1f s, speedup %.2f%n",
+                            p.windowSeconds(), p.workers(), p.runtimeSeconds(), p.speedup()));
+            System.out.println();
+            System.out.println(curve.table());
             ScaleUpLatency latency = null;
             if (scaleUps > 0) {
-                latency = ScaleUpLatency.measure(url, scaleUps, seed);
+                latency = ScaleUpLatency.measure(url, scaleUps, settings.seed());
                 System.out.printf(Locale.ROOT,
                         "bare local platform scale-up latency (request -> first task taken), %d scale-ups: p50 %.2f ms, p95 %.2f ms%n",
                         scaleUps, latency.p50Millis(), latency.p95Millis());
             }
-            if (figure != null) {
-                System.out.println("wrote " + Figures.speedup(curves, figure));
-            }
-            if (json != null) {
-                Json.write(json, new ScalingReport(curves, latency,
-                        latency == null ? Double.NaN : latency.p50Millis(),
-                        latency == null ? Double.NaN : latency.p95Millis()));
-                System.out.println("wrote " + json);
-            }
+            return new ScalingReport(curve, latency);
         }
-        return 0;
+    }
+
+    /** Writes what was asked for: the JSON report, the table as Markdown, the Fig. 2 PNG (each may be null). */
+    static void write(ScalingReport report, Path json, Path markdown, Path figure) {
+        if (json != null) {
+            Json.write(json, report);
+            System.out.println("wrote " + json);
+        }
+        if (markdown != null) {
+            String text = report.curve().table() + "\nOpenFaaS (paper, 30 s window): speedups "
+                    + ScalingSettings.OPENFAAS_SPEEDUPS_30S + " at N = " + ScalingSettings.paper().workerCounts() + ".\n";
+            try {
+                Files.createDirectories(markdown.toAbsolutePath().getParent());
+                Files.writeString(markdown, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + markdown + ": " + e.getMessage(), e);
+            }
+            System.out.println("wrote " + markdown);
+        }
+        if (figure != null) {
+            System.out.println("wrote " + Figures.speedup(report.curve(), figure));
+        }
     }
 }

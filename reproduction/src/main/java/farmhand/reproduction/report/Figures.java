@@ -10,6 +10,7 @@ import farmhand.farm.workload.WorkloadConfig;
 import farmhand.farm.workload.WorkloadGenerator;
 import farmhand.reproduction.scaling.ScalingCurve;
 import farmhand.reproduction.scaling.ScalingPoint;
+import farmhand.reproduction.scaling.ScalingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,27 +38,22 @@ public final class Figures {
     private Figures() {
     }
 
-    /** Speedups measured on OpenFaaS for the 30 s window (SPEC section 8), at N = 1, 2, 4, 8, 16, 32. */
-    private static final double[] OPENFAAS_SPEEDUP_30S = {1.0, 2.0, 3.98, 7.89, 15.7, 29.7};
-
     /**
-     * Fig. 2: speedup against workers, one series per arrival window and platform, beside the ideal
-     * line and the speedups measured on OpenFaaS for the 30 s window.
+     * Fig. 2: speedup against workers, one series per arrival window, beside the ideal line and the
+     * speedups measured on OpenFaaS for the 30 s window.
      */
-    public static Path speedup(List<ScalingCurve> curves, Path file) {
+    public static Path speedup(ScalingCurve curve, Path file) {
         XYChart chart = chart("Speedup of the farm (static experiment)", "workers N", "speedup T(1)/T(N)");
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        double[] paperN = {1, 2, 4, 8, 16, 32};
+        double[] paperN = ScalingSettings.paper().workerCounts().stream().mapToDouble(Integer::doubleValue).toArray();
         chart.addSeries("ideal", paperN, paperN).setMarker(SeriesMarkers.NONE);
-        chart.addSeries("OpenFaaS, 30 s window (paper)", paperN, OPENFAAS_SPEEDUP_30S);
-        for (ScalingCurve curve : curves) {
-            for (double window : curve.points().stream().map(ScalingPoint::windowSeconds).distinct().toList()) {
-                List<ScalingPoint> pts = curve.points().stream().filter(p -> p.windowSeconds() == window).toList();
-                String platform = curve.platform().contains("OpenFaaS") ? "OpenFaaS latency" : "bare";
-                chart.addSeries(String.format(java.util.Locale.ROOT, "%s, %.0f s window", platform, window),
-                        pts.stream().mapToDouble(ScalingPoint::workers).toArray(),
-                        pts.stream().mapToDouble(ScalingPoint::speedup).toArray());
-            }
+        chart.addSeries("OpenFaaS, 30 s window (paper)", paperN,
+                ScalingSettings.OPENFAAS_SPEEDUPS_30S.stream().mapToDouble(Double::doubleValue).toArray());
+        for (double window : curve.windows()) {
+            List<ScalingPoint> pts = curve.points().stream().filter(p -> p.windowSeconds() == window).toList();
+            chart.addSeries(String.format(java.util.Locale.ROOT, "live farm, %.0f s window", window),
+                    pts.stream().mapToDouble(ScalingPoint::workers).toArray(),
+                    pts.stream().mapToDouble(ScalingPoint::speedup).toArray());
         }
         return save(chart, file);
     }

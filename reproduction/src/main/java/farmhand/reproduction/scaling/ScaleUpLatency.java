@@ -1,5 +1,6 @@
 package farmhand.reproduction.scaling;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeSpec;
 import farmhand.farm.live.LiveFarmBackend;
@@ -27,11 +28,13 @@ public record ScaleUpLatency(List<Double> samplesMillis) {
     }
 
     /** Median, wall milliseconds. */
+    @JsonProperty("p50Millis")
     public double p50Millis() {
         return Percentiles.of(array(), 50);
     }
 
     /** 95th percentile, wall milliseconds. */
+    @JsonProperty("p95Millis")
     public double p95Millis() {
         return Percentiles.of(array(), 95);
     }
@@ -49,8 +52,9 @@ public record ScaleUpLatency(List<Double> samplesMillis) {
         if (scaleUps < 1) {
             throw new IllegalArgumentException("scaleUps must be >= 1, was " + scaleUps);
         }
-        // every worker (the first one and each new one) takes ~one task per 0.5 s; the backlog lasts
-        int backlog = 4 * (scaleUps + 1) * 10;
+        // each of the scaleUps + 1 workers takes one task per TASK_SECONDS (0.5 s); ten times what they can
+        // take in the ~2 s this measurement runs keeps a standing backlog to the end
+        int backlog = 10 * 4 * (scaleUps + 1);
         try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), 1, seed)) {
             farm.start(new EpisodeSpec(BatchWorkload.of(backlog, TASK_SECONDS, 0, seed), 1, seed));
             while (farm.telemetry().enqueuedTotal() < backlog) {

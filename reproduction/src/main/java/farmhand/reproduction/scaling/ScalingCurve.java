@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A measured scaling curve: one point per (arrival window, worker count) on one platform.
+ * A measured scaling curve of the live farm: one point per (arrival window, worker count), with the
+ * initialisation time of each platform variant it was measured on.
  *
- * @param platform the platform and latency profile it ran on, e.g. {@code local (bare)}
  * @param compression the time compression it ran at
  * @param tasks tasks per batch
  * @param serviceSeconds service time of each task, model seconds
+ * @param platforms the platform variants whose initialisation every point carries, in order
  * @param points in window order, then worker order
  */
-public record ScalingCurve(String platform, double compression, int tasks, double serviceSeconds,
+public record ScalingCurve(double compression, int tasks, double serviceSeconds, List<String> platforms,
                            List<ScalingPoint> points) {
 
     public ScalingCurve {
+        platforms = List.copyOf(platforms);
         points = List.copyOf(points);
     }
 
@@ -25,17 +27,27 @@ public record ScalingCurve(String platform, double compression, int tasks, doubl
                 .findFirst().orElse(null);
     }
 
+    /** The arrival windows measured, in order. */
+    public List<Double> windows() {
+        return points.stream().map(ScalingPoint::windowSeconds).distinct().toList();
+    }
+
     /** A Markdown table: one row per point. */
     public String table() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Scaling curve on %s: %d tasks of %.2f s, time compression %.0f%n%n",
-                platform, tasks, serviceSeconds, compression));
-        b.append("| window (s) | N | runtime (s) | init (s) | speedup | data path p50 (wall ms) | p95 (wall ms) | collected |\n");
-        b.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append(String.format(Locale.ROOT, "Scaling curve of the live farm: %d tasks of %.2f s, time compression %.0f%n%n",
+                tasks, serviceSeconds, compression));
+        b.append("| window (s) | N | runtime (s) | speedup |");
+        platforms.forEach(p -> b.append(" init, ").append(p).append(" (s) |"));
+        b.append(" data path p50 (wall ms) | p95 (wall ms) | collected |\n|---:|---:|---:|---:|");
+        platforms.forEach(p -> b.append("---:|"));
+        b.append("---:|---:|---:|\n");
         for (ScalingPoint p : points) {
-            b.append(String.format(Locale.ROOT, "| %.0f | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %d |%n",
-                    p.windowSeconds(), p.workers(), p.runtimeSeconds(), p.initSeconds(), p.speedup(),
-                    p.dataPathMedianWallMillis(), p.dataPathP95WallMillis(), p.collected()));
+            b.append(String.format(Locale.ROOT, "| %.0f | %d | %.1f | %.2f |", p.windowSeconds(), p.workers(),
+                    p.runtimeSeconds(), p.speedup()));
+            platforms.forEach(name -> b.append(String.format(Locale.ROOT, " %.1f |", p.initSeconds().get(name))));
+            b.append(String.format(Locale.ROOT, " %.2f | %.2f | %d |%n", p.dataPathMedianWallMillis(),
+                    p.dataPathP95WallMillis(), p.collected()));
         }
         return b.toString();
     }

@@ -7,7 +7,9 @@ import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.workload.BatchWorkload;
 import farmhand.farm.workload.Workload;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -33,23 +35,29 @@ public final class ScalingExperiment {
     }
 
     /**
-     * Measures the curve on the local platform with {@code profile} as its deploy latency.
+     * Measures the curve. The runtime runs start with every worker up, so the platform's deploy
+     * latency does not enter them: each (window, N) runs once, on the bare local platform, and the
+     * farm's initialisation is measured separately for every platform variant.
      *
-     * @param label names the platform in the result, e.g. {@code local (bare)}
+     * @param platforms deploy latency of each platform variant, by name, in report order; not empty
      * @param progress told each point as it is measured
      */
-    public ScalingCurve run(String label, LatencyProfile profile, Consumer<ScalingPoint> progress) {
+    public ScalingCurve run(Map<String, LatencyProfile> platforms, Consumer<ScalingPoint> progress) {
+        if (platforms.isEmpty()) {
+            throw new IllegalArgumentException("platforms must name at least one platform variant");
+        }
         List<ScalingPoint> points = new ArrayList<>();
         // warm-up, not reported: the first measured point would otherwise pay for class loading and JIT
         int largest = settings.workerCounts().getLast();
-        runBatch(BatchWorkload.of(4 * largest, settings.serviceSeconds(), 0, settings.seed()), largest, profile);
+        runBatch(BatchWorkload.of(4 * largest, settings.serviceSeconds(), 0, settings.seed()), largest);
         for (double window : settings.windowsSeconds()) {
             Workload batch = BatchWorkload.of(settings.tasks(), settings.serviceSeconds(), window, settings.seed());
             double baseline = Double.NaN;
             for (int n : settings.workerCounts()) {
-                double init = FarmInitialisation.measureSeconds(redisUrl, profile, settings.compression(), n,
-                        settings.seed() + n);
-                List<CompletedTask> done = runBatch(batch, n, profile);
+                Map<String, Double> init = new LinkedHashMap<>();
+                platforms.forEach((name, profile) -> init.put(name, FarmInitialisation.measureSeconds(
+                        redisUrl, profile, settings.compression(), n, settings.seed() + n)));
+                List<CompletedTask> done = runBatch(batch, n);
                 double first = done.stream().mapToDouble(CompletedTask::generationSeconds).min().orElse(Double.NaN);
                 double last = done.stream().mapToDouble(CompletedTask::collectSeconds).max().orElse(Double.NaN);
                 double runtime = last - first;
@@ -58,24 +66,27 @@ public final class ScalingExperiment {
                 }
                 double[] dataPathMillis = done.stream()
                         .mapToDouble(c -> c.dataPathSeconds() / settings.compression() * 1000).toArray();
-                ScalingPoint point = new ScalingPoint(window, n, runtime, init, baseline / runtime,
-                        Percentiles.of(dataPathMillis, 50), Percentiles.of(dataPathMillis, 95), done.size());
+                ScalingPoint point = new ScalingPoint(window, n, runtime, baseline / runtime,
+                        Percentiles.of(dataPathMillis, 50), Percentiles.of(dataPathMillis, 95), done.size(), init);
                 points.add(point);
                 progress.accept(point);
             }
         }
-        return new ScalingCurve(label, settings.compression(), settings.tasks(), settings.serviceSeconds(), points);
+        return new ScalingCurve(settings.compression(), settings.tasks(), settings.serviceSeconds(),
+                List.copyOf(platforms.keySet()), points);
     }
 
-    private List<CompletedTask> runBatch(Workload batch, int workers, LatencyProfile profile) {
+    private List<CompletedTask> runBatch(Workload batch, int workers) {
         List<CompletedTask> done = new ArrayList<>(batch.size());
-        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, profile, settings.compression(), settings.seed())) {
+        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), settings.compression(),
+                settings.seed())) {
             farm.start(new EpisodeSpec(batch, workers, settings.seed()));
             double limit = batch.generationEndSeconds() + 2.0 * batch.size() * settings.serviceSeconds() / workers + 600;
             for (double t = STEP_SECONDS; ; t += STEP_SECONDS) {
                 farm.advanceTo(t);
+                boolean drained = farm.telemetry().drained(); // read before draining: nothing arrives after it
                 done.addAll(farm.drainCollected());
-                if (farm.telemetry().drained()) {
+                if (drained) {
                     break;
                 }
                 if (t > limit) {
@@ -83,7 +94,6 @@ public final class ScalingExperiment {
                             + " workers was not done after " + limit + " model seconds: " + farm.account());
                 }
             }
-            done.addAll(farm.drainCollected());
         }
         return done;
     }

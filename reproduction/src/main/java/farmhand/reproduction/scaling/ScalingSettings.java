@@ -19,6 +19,9 @@ import java.util.List;
 public record ScalingSettings(int tasks, double serviceSeconds, List<Double> windowsSeconds,
                               List<Integer> workerCounts, double compression, long seed) {
 
+    /** Speedups the paper measured on OpenFaaS for the 30 s window at N = 1, 2, 4, 8, 16, 32 (SPEC section 8). */
+    public static final List<Double> OPENFAAS_SPEEDUPS_30S = List.of(1.0, 2.0, 3.98, 7.89, 15.7, 29.7);
+
     /** The default time compression: a 2.04 s task takes 41 ms of wall time. */
     public static final double DEFAULT_COMPRESSION = 50;
 
@@ -46,6 +49,11 @@ public record ScalingSettings(int tasks, double serviceSeconds, List<Double> win
         if (!(compression >= 1) || !Double.isFinite(compression)) {
             throw new IllegalArgumentException("compression must be a finite number >= 1, was " + compression);
         }
+    }
+
+    /** These settings with only the arrival windows {@code windowsSeconds}. */
+    public ScalingSettings withWindows(List<Double> windowsSeconds) {
+        return new ScalingSettings(tasks, serviceSeconds, windowsSeconds, workerCounts, compression, seed);
     }
 
     /** The paper's experiment: 1000 tasks of 2.04 s, windows 30/100/200/300 s, N = 1..32, compression 50. */

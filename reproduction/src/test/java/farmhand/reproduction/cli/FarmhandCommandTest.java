@@ -113,9 +113,13 @@ class FarmhandCommandTest {
         assertTrue(Files.size(dir.resolve("fig2.png")) > 1000, "the figure is a real PNG");
         assertTrue(((String) r[1]).contains("| 0 | 2 |"), (String) r[1]);
         JsonNode root = new JsonMapper().readTree(json.toFile());
-        assertEquals(2, root.get("curves").get(0).get("points").size());
-        assertEquals(24, root.get("curves").get(0).get("points").get(1).get("collected").asInt());
-        assertEquals(3, root.get("scaleUpLatency").get("samplesMillis").size());
+        JsonNode points = root.get("curve").get("points");
+        assertEquals(2, points.size());
+        assertEquals(24, points.get(1).get("collected").asInt());
+        assertTrue(points.get(1).get("initSeconds").has("bare"), points.toString());
+        JsonNode latency = root.get("scaleUpLatency");
+        assertEquals(3, latency.get("samplesMillis").size());
+        assertTrue(latency.get("p95Millis").asDouble() >= latency.get("p50Millis").asDouble(), latency.toString());
     }
 
     @Test

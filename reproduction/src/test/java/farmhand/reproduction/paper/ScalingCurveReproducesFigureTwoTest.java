@@ -10,6 +10,7 @@ import farmhand.reproduction.scaling.ScalingExperiment;
 import farmhand.reproduction.scaling.ScalingPoint;
 import farmhand.reproduction.scaling.ScalingSettings;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ class ScalingCurveReproducesFigureTwoTest {
     void theLiveFarmScalesAsWellAsTheOpenFaasFarmInFigureTwo() {
         ScalingSettings settings = new ScalingSettings(1000, 2.04, List.of(30.0), List.of(1, 16, 32), 25, 42);
         ScalingCurve curve = new ScalingExperiment(settings, TestRedis.url())
-                .run("local platform (bare)", LatencyProfile.instant(), p -> { });
+                .run(Map.of("bare", LatencyProfile.instant()), p -> { });
         System.out.println(curve.table());
         for (ScalingPoint p : curve.points()) {
             assertEquals(1000, p.collected(), "N=" + p.workers());
