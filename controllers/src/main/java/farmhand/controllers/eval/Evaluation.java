@@ -6,7 +6,7 @@ import java.util.List;
  * The result of evaluating one policy on one backend over several seeds; serialises to the JSON
  * that {@code farmhand evaluate --json} writes.
  *
- * @param policy policy name
+ * @param policy policy name, or a label that tells apart runs of one policy (e.g. {@code static-15})
  * @param backend backend name
  * @param episodes per-episode metrics and traces, in seed order
  * @param summary the Table III row
@@ -16,5 +16,10 @@ public record Evaluation(String policy, String backend, List<EpisodeMetrics> epi
     /** Builds the evaluation, summarising {@code episodes}. */
     public static Evaluation of(String policy, String backend, List<EpisodeMetrics> episodes) {
         return new Evaluation(policy, backend, List.copyOf(episodes), EvaluationSummary.of(episodes));
+    }
+
+    /** The same evaluation under {@code label} (figures and files name runs by it). */
+    public Evaluation labelled(String label) {
+        return new Evaluation(label, backend, episodes, summary);
     }
 }

@@ -96,7 +96,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             Evaluator evaluator = new Evaluator(env);
             for (Entry entry : entries) {
                 long t0 = System.nanoTime();
-                Evaluation e = evaluator.evaluate(entry.policy(), seeds, entry.initialWorkers(), m -> { });
+                Evaluation e = evaluator.evaluate(entry.policy(), seeds, entry.initialWorkers(), m -> { }).labelled(entry.label());
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 System.err.printf("%s: %d episodes in %.1f s%n", entry.label(), seeds.size(), seconds);
                 rows.add(TableThree.row(entry.label(), e));

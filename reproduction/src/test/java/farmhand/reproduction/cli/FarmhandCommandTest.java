@@ -131,4 +131,18 @@ class FarmhandCommandTest {
         assertEquals(2, w[0]);
         assertTrue(((String) w[2]).contains("workerCounts"), (String) w[2]);
     }
+
+    @Test
+    void reproduceWritesTheTableAFileAPolicyAndEveryFigure() throws Exception {
+        Path out = dir.resolve("repro");
+        Object[] r = run("reproduce", "--out", out.toString(), "--episodes", "2", "--no-scaling-curve");
+        assertEquals(0, r[0], () -> (String) r[2]);
+        assertTrue(Files.readString(out.resolve("table3.md")).contains("static-15"));
+        // three static rows of one policy are told apart by their labels, in the files and the figures
+        JsonNode static15 = new JsonMapper().readTree(out.resolve("static-15.json").toFile());
+        assertEquals("static-15", static15.get("policy").asString());
+        for (String png : new String[] {"fig4-arrivals.png", "fig5-qos-vs-resources.png", "fig6-policy-comparison.png"}) {
+            assertTrue(Files.size(out.resolve(png)) > 1000, png);
+        }
+    }
 }
