@@ -2,6 +2,8 @@ package farmhand.reproduction.cli;
 
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.Evaluation;
+import farmhand.controllers.eval.EvaluationSummary;
+import farmhand.controllers.eval.Lead;
 import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.policy.Policies;
 import farmhand.controllers.policy.Policy;
@@ -37,7 +39,9 @@ import picocli.CommandLine.Option;
  * {@code farmhand reproduce}: the main job. Trains SARSA(lambda) and Double DQN from scratch on the simulator,
  * then evaluates every policy the way Table III was made
  * (10 greedy episodes, seeds 42-51, 12 initial workers, on the calibrated simulator by default),
- * prints the table beside the paper's and writes it with every episode's trace to {@code --out}.
+ * prints the table beside the paper's and writes it with every episode's trace to {@code --out}; then
+ * evaluates every policy again on {@code --lead-episodes} common seeds (default 200) on the simulator and
+ * reports each learned policy's lead over the better reactive baseline, paired by seed.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce Table III: evaluate every policy and write the table and traces to --out.")
@@ -55,6 +59,12 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}; 'farmhand scaling-curve' runs every window and platform)")
     boolean scalingCurve;
 
+    @Option(names = "--lead-episodes", defaultValue = "200", paramLabel = "N",
+            description = "also evaluate every policy on N common seeds (from --seed) on the simulator and report each "
+                    + "learned policy's lead over the better reactive baseline, paired by seed; 0 skips "
+                    + "(default: ${DEFAULT-VALUE})")
+    int leadEpisodes;
+
     @Mixin
     ExperimentOptions experiment;
 
@@ -63,6 +73,24 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     /** One line of the table: a policy and the workers it starts with. */
     record Entry(String label, Policy policy, int initialWorkers) {
+    }
+
+    /** Labels of the learned policies, whose lead over the reactive baselines is measured. */
+    private static final List<String> LEARNED = List.of("sarsa", "dqn");
+
+    /**
+     * {@code lead.json}: every policy's row over many common seeds and each learned policy's paired lead.
+     *
+     * @param firstSeed first seed
+     * @param episodes seeds (episodes per policy)
+     * @param backend where they ran
+     * @param rows each policy's Table III row over those seeds
+     * @param leads each learned policy's lead over the better reactive baseline
+     */
+    record LeadReport(long firstSeed, int episodes, String backend, List<Row> rows, List<Lead> leads) {
+        /** One policy's row. */
+        record Row(String policy, EvaluationSummary summary) {
+        }
     }
 
     /** Trains SARSA(lambda) and DQN from scratch as {@code farmhand train} would, saving them beside the results. */
@@ -86,26 +114,21 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (leadEpisodes < 0) {
+            throw new IllegalArgumentException("--lead-episodes must be >= 0, was " + leadEpisodes);
+        }
         ExperimentConfig config = experiment.load();
         List<Long> seeds = experiment.seeds();
         List<Entry> entries = entries(config);
-        List<String[]> rows = new ArrayList<>();
-        List<Evaluation> evaluations = new ArrayList<>();
-        StringBuilder phases = new StringBuilder();
+        List<Evaluation> evaluations;
         try (FarmEnvironment env = config.environment(Backends.create(backend, config, live))) {
-            Evaluator evaluator = new Evaluator(env);
-            for (Entry entry : entries) {
-                long t0 = System.nanoTime();
-                Evaluation e = evaluator.evaluate(entry.policy(), seeds, entry.initialWorkers(), m -> { }).labelled(entry.label());
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                System.err.printf("%s: %d episodes in %.1f s%n", entry.label(), seeds.size(), seconds);
-                rows.add(TableThree.row(entry.label(), e));
-                evaluations.add(e);
-                phases.append(entry.label()).append('\n').append(TableThree.phases(e));
-                Json.write(out.resolve(entry.label() + ".json"), e);
-            }
+            evaluations = evaluateAll(env, entries, seeds, true);
         }
-        List<String[]> all = new ArrayList<>(rows);
+        StringBuilder phases = new StringBuilder();
+        for (Evaluation e : evaluations) {
+            phases.append(e.policy()).append('\n').append(TableThree.phases(e));
+        }
+        List<String[]> all = new ArrayList<>(rows(evaluations));
         all.addAll(TableThree.PAPER_ROWS);
         String text = TableThree.text(all);
         System.out.print(text);
@@ -113,6 +136,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         String md = "# Table III, reproduced (" + backend + ", seeds " + seeds.getFirst() + "-" + seeds.getLast()
                 + ", latency profile " + config.platform().latencyProfile() + ")\n\n"
                 + TableThree.markdown(all) + "\n## Per phase\n\n```\n" + phases + "```\n";
+        if (leadEpisodes > 0) {
+            md += "\n" + leadOverManySeeds(config, entries);
+        }
         try {
             Files.createDirectories(out);
             Files.writeString(out.resolve("table3.md"), md);
@@ -127,6 +153,62 @@ public final class ReproduceCommand implements Callable<Integer> {
             reproduceFigureTwo();
         }
         return 0;
+    }
+
+    /** Evaluates every entry on {@code seeds}, writing each one's JSON when {@code writeJson}. */
+    private List<Evaluation> evaluateAll(FarmEnvironment env, List<Entry> entries, List<Long> seeds, boolean writeJson) {
+        Evaluator evaluator = new Evaluator(env);
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (Entry entry : entries) {
+            long t0 = System.nanoTime();
+            Evaluation e = evaluator.evaluate(entry.policy(), seeds, entry.initialWorkers(), m -> { }).labelled(entry.label());
+            System.err.printf(Locale.ROOT, "%s: %d episodes in %.1f s%n", entry.label(), seeds.size(), (System.nanoTime() - t0) / 1e9);
+            evaluations.add(e);
+            if (writeJson) {
+                Json.write(out.resolve(entry.label() + ".json"), e);
+            }
+        }
+        return evaluations;
+    }
+
+    private static List<String[]> rows(List<Evaluation> evaluations) {
+        return evaluations.stream().map(e -> TableThree.row(e.policy(), e)).toList();
+    }
+
+    /**
+     * Every entry again on {@code leadEpisodes} common seeds on the simulator, and each learned policy's lead over
+     * the better reactive baseline, paired by seed: ten episodes cannot rank policies whose QoS swings 10-15 points
+     * between seeds. Printed, written to {@code lead.json} and returned as a Markdown section.
+     */
+    private String leadOverManySeeds(ExperimentConfig config, List<Entry> entries) {
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < leadEpisodes; i++) {
+            seeds.add(experiment.seed + i);
+        }
+        List<Evaluation> evaluations;
+        try (FarmEnvironment env = config.environment(Backends.create("sim", config, live))) {
+            evaluations = evaluateAll(env, entries, seeds, false);
+        }
+        Evaluation baseline = Lead.better(evaluations.stream()
+                .filter(e -> e.policy().startsWith("reactive-")).toList());
+        List<Lead> leads = evaluations.stream().filter(e -> LEARNED.contains(e.policy()))
+                .map(e -> Lead.of(e, baseline)).toList();
+        String title = String.format(Locale.ROOT, "Over %d common seeds (%d-%d, simulator)", seeds.size(),
+                seeds.getFirst(), seeds.getLast());
+        StringBuilder leadText = new StringBuilder();
+        for (Lead lead : leads) {
+            leadText.append(String.format(Locale.ROOT,
+                    "%s leads %s by %.2f +- %.2f points (paired by seed, +- one standard error; 95 %% lower bound %.2f)%n",
+                    lead.leader(), lead.baseline(), lead.meanPoints(), lead.standardErrorPoints(), lead.lowerBoundPoints()));
+        }
+        List<String[]> rows = rows(evaluations);
+        System.out.println();
+        System.out.println(title + ":");
+        System.out.print(TableThree.text(rows));
+        System.out.print(leadText);
+        Json.write(out.resolve("lead.json"), new LeadReport(seeds.getFirst(), seeds.size(), "sim",
+                evaluations.stream().map(e -> new LeadReport.Row(e.policy(), e.summary())).toList(), leads));
+        return "## " + title + "\n\n" + TableThree.markdown(rows) + "\n" + leadText.toString().replace("\n", "\n\n");
     }
 
     /** Fig. 2 for the 30 s window: speedups of the live farm, its initialisation on both platform variants. */

@@ -133,9 +133,9 @@ class FarmhandCommandTest {
     }
 
     @Test
-    void reproduceWritesTheTableAFileAPolicyAndEveryFigure() throws Exception {
+    void reproduceWritesTheTableAFileAPolicyEveryFigureAndTheLeadOverManySeeds() throws Exception {
         Path out = dir.resolve("repro");
-        Object[] r = run("reproduce", "--out", out.toString(), "--episodes", "2", "--no-scaling-curve");
+        Object[] r = run("reproduce", "--out", out.toString(), "--episodes", "2", "--lead-episodes", "6", "--no-scaling-curve");
         assertEquals(0, r[0], () -> (String) r[2]);
         assertTrue(Files.readString(out.resolve("table3.md")).contains("static-15"));
         // three static rows of one policy are told apart by their labels, in the files and the figures
@@ -144,5 +144,21 @@ class FarmhandCommandTest {
         for (String png : new String[] {"fig4-arrivals.png", "fig5-qos-vs-resources.png", "fig6-policy-comparison.png"}) {
             assertTrue(Files.size(out.resolve(png)) > 1000, png);
         }
+        JsonNode lead = new JsonMapper().readTree(out.resolve("lead.json").toFile());
+        assertEquals(6, lead.get("episodes").asInt());
+        assertEquals(9, lead.get("rows").size(), "every policy is evaluated again on the common seeds");
+        assertEquals(2, lead.get("leads").size(), "one lead per learned policy");
+        for (JsonNode l : lead.get("leads")) {
+            assertTrue(l.get("baseline").asString().startsWith("reactive-"), l.toString());
+            assertEquals(6, l.get("episodes").asInt());
+        }
+        assertTrue(Files.readString(out.resolve("table3.md")).contains("Over 6 common seeds (42-47, simulator)"));
+    }
+
+    @Test
+    void reproduceRefusesANegativeLeadEpisodeCount() throws Exception {
+        Object[] r = run("reproduce", "--out", dir.resolve("neg").toString(), "--lead-episodes", "-1", "--no-scaling-curve");
+        assertEquals(2, r[0], "a usage error");
+        assertTrue(((String) r[2]).contains("--lead-episodes must be >= 0"), (String) r[2]);
     }
 }

@@ -1,0 +1,41 @@
+package farmhand.reproduction.paper;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import farmhand.controllers.eval.Evaluation;
+import farmhand.controllers.eval.Evaluator;
+import farmhand.controllers.eval.Lead;
+import farmhand.controllers.policy.Policy;
+import farmhand.controllers.policy.reactive.ReactivePolicy;
+import java.util.List;
+import java.util.stream.LongStream;
+
+/**
+ * The issue's "30 points above the better reactive baseline" bar, measured where it means something.
+ *
+ * <p>ReactiveMaximum's final QoS swings 12-16 points between seeds, so a 10-episode mean moves by
+ * ~4 points with the choice of seeds: on seeds 42-51 this simulator gives it 70.8 %, on the paper's
+ * own ReactiveMaximum seeds 52-61 67.8 %, over seeds 42-241 63.5 % (the real cluster: 65.6 % and, in
+ * an earlier run, 63.4 %). On 42-51 no policy could lead it by 30 points (that would need 100.8 %).
+ * The bar is therefore checked over 200 common seeds, paired seed by seed ({@link Lead}).
+ */
+final class PaperBars {
+
+    /** Seeds 42-241: the Table III seeds and 190 more. */
+    static final List<Long> LEAD_SEEDS = LongStream.rangeClosed(42, 241).boxed().toList();
+
+    private PaperBars() {
+    }
+
+    /** Asserts that {@code policy} leads the better of ReactiveAverage and ReactiveMaximum by >= 30 points over {@link #LEAD_SEEDS}. */
+    static void assertLeadsTheBetterReactiveBaselineByThirtyPoints(Evaluator evaluator, Policy policy) {
+        Evaluation agent = evaluator.evaluate(policy, LEAD_SEEDS);
+        Evaluation baseline = Lead.better(List.of(evaluator.evaluate(ReactivePolicy.average(), LEAD_SEEDS),
+                evaluator.evaluate(ReactivePolicy.maximum(), LEAD_SEEDS)));
+        Lead lead = Lead.of(agent, baseline);
+        assertTrue(lead.meanPoints() >= 30, String.format(
+                "%s (%.2f %%) leads %s (%.2f %%) by %.2f +- %.2f points over %d seeds, less than 30", agent.policy(),
+                100 * agent.summary().finalQos().mean(), baseline.policy(), 100 * baseline.summary().finalQos().mean(),
+                lead.meanPoints(), lead.standardErrorPoints(), lead.episodes()));
+    }
+}
