@@ -125,7 +125,9 @@ class LiveFarmBackendTest {
 
     @Test
     void theFarmReconnectsAfterRedisRestartsAndTheAccountBalances() throws Exception {
-        try (EmbeddedRedis redis = EmbeddedRedis.start(); LiveFarmBackend farm = farm(redis.url(), "")) {
+        // a killed Redis keeps every acknowledged write only when it flushed each one to disk
+        try (EmbeddedRedis redis = EmbeddedRedis.start(EmbeddedRedis.AppendFsync.ALWAYS);
+             LiveFarmBackend farm = farm(redis.url(), "")) {
             farm.start(new EpisodeSpec(WORKLOAD, 16, 5));
             farm.advanceTo(40);
             redis.kill();
