@@ -7,14 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The collector function: pops {@code result_queue}, records each task id once (a duplicate after
- * a recovery is dropped and counted), and appends the collected task with its collect time to
- * {@code output_queue}; malformed results are dead-lettered. It records whatever waits in one batch
- * (one round trip per batch, not per result). When idle it blocks on
+ * The collector function: takes results from {@code result_queue} with a reliable move into its own
+ * processing list ({@link farmhand.farm.queue.QueueNames#collecting()}), records each task id once (a
+ * duplicate after a recovery is dropped and counted) and appends the collected task with its collect
+ * time to {@code output_queue}, emptying the processing list in the same atomic step; malformed results
+ * are dead-lettered. A collector that dies between taking and recording loses nothing: the next one
+ * records what it left. It records whatever waits in one batch (round trips per batch, not per
+ * result). When idle it blocks on
  * {@code result_queue} for at most {@code pollSeconds} (model), so a result is collected as soon as it
  * arrives; the paper's prototype slept 0.1 s between empty polls instead, which the simulator models.
  */
 public final class Collector implements FarmFunction {
+
+    /** The collector's function name. */
+    public static final String NAME = "collector";
 
     private final RedisQueues queues;
     private final FarmClock clock;
@@ -38,7 +44,7 @@ public final class Collector implements FarmFunction {
 
     @Override
     public String name() {
-        return "collector";
+        return NAME;
     }
 
     @Override
@@ -47,27 +53,32 @@ public final class Collector implements FarmFunction {
         var redis = queues.client();
         queues.retry("announce the collector", () -> redis.lpush(names.collectorStart(), name()));
         while (!Thread.currentThread().isInterrupted()) {
-            var popped = queues.retry("pop a result", () -> redis.brpop(blockSeconds, names.result()));
-            if (popped == null) {
+            String first = queues.awaitResult(blockSeconds);
+            double firstAt = clock.nowSeconds();
+            // take what else waits, so a busy collector pays its round trips per batch, not per result;
+            // when idle this returns only what a crashed collector took and never recorded
+            List<String> taken = queues.takeResults(first == null ? 0 : BATCH - 1);
+            double takenAt = clock.nowSeconds();
+            if (taken.isEmpty()) {
                 // idle: the only moment the TERMINATE flag is read, so a busy collector drains first
                 if ("1".equals(queues.retry("read the terminate flag", () -> redis.get(names.terminate())))) {
                     return;
                 }
                 continue;
             }
-            // drain what else waits, so a busy collector pays its round trips per batch, not per result
-            double poppedAt = clock.nowSeconds();
-            List<String> more = queues.popResults(BATCH - 1);
-            double morePoppedAt = clock.nowSeconds();
-            List<String> idsAndJson = new ArrayList<>(2 + 2 * more.size());
-            for (int i = 0; i <= more.size(); i++) {
-                String raw = i == 0 ? popped.getValue() : more.get(i - 1);
-                double now = i == 0 ? poppedAt : morePoppedAt;
+            boolean firstStamped = first == null;
+            List<String> idsAndJson = new ArrayList<>(2 * taken.size());
+            for (String raw : taken) {
+                double now = takenAt;
+                if (!firstStamped && raw.equals(first)) {
+                    now = firstAt;
+                    firstStamped = true;
+                }
                 TaskMessage result;
                 try {
                     result = Messages.decode(raw);
                 } catch (Messages.MalformedMessageException e) {
-                    queues.deadLetter(raw, "collector: " + e.getMessage(), null);
+                    queues.deadLetter(raw, "collector: " + e.getMessage(), names.collecting());
                     continue;
                 }
                 idsAndJson.add(Integer.toString(result.id()));

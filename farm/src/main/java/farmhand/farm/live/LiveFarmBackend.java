@@ -41,6 +41,7 @@ public final class LiveFarmBackend implements FarmBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFarmBackend.class);
     private static final long HANDSHAKE_TIMEOUT_NANOS = 30_000_000_000L;
+    private static final String COLLECTOR = Collector.NAME;
 
     private final RedisQueues queues;
     private final Platform platform;
@@ -115,10 +116,7 @@ public final class LiveFarmBackend implements FarmBackend {
         if (local != null) {
             local.delayDeploys(false);
         }
-        Collector collector = new Collector(queues, clock, pollSeconds);
-        platform.deploy(collector);
-        platform.invoke(collector.name());
-        awaitStart(queues.names().collectorStart(), collector.name());
+        startCollector();
         for (int i = 1; i <= spec.initialWorkers(); i++) {
             startWorker(i);
         }
@@ -130,6 +128,13 @@ public final class LiveFarmBackend implements FarmBackend {
         platform.invoke(emitter.name());
         awaitStart(queues.names().emitterStart(), emitter.name());
         sleepUntil(0.0);
+    }
+
+    private void startCollector() {
+        Collector collector = new Collector(queues, clock, pollSeconds);
+        platform.deploy(collector);
+        platform.invoke(collector.name());
+        awaitStart(queues.names().collectorStart(), collector.name());
     }
 
     private void startWorker(int index) {
@@ -211,8 +216,17 @@ public final class LiveFarmBackend implements FarmBackend {
         }
     }
 
-    /** Returns the tasks of workers that died (not after an ACK) to the queue and redeploys them. */
+    /**
+     * Returns the tasks of workers that died (not after an ACK) to the queue and redeploys them; redeploys
+     * a collector that died (the new one records what the old one had taken).
+     */
     private void reap() {
+        if (platform.exited(COLLECTOR)) {
+            crashes++;
+            LOG.warn("the collector died; redeploying it");
+            platform.remove(COLLECTOR);
+            startCollector();
+        }
         for (Integer index : List.copyOf(workers)) {
             String name = "worker-" + index;
             if (platform.exited(name)) {
@@ -271,7 +285,7 @@ public final class LiveFarmBackend implements FarmBackend {
             long collected = redis.llen(names.output());
             long dead = redis.llen(names.deadLetter());
             long inFarm = redis.llen(names.worker()) + redis.llen(names.result());
-            for (String key : redis.keys(names.prefix() + "processing:*")) {
+            for (String key : queues.processingLists()) {
                 inFarm += redis.llen(key);
             }
             long lost = Math.max(0, generated - collected - dead - inFarm);
@@ -280,7 +294,7 @@ public final class LiveFarmBackend implements FarmBackend {
         });
     }
 
-    /** Worker crashes the reaper handled this episode. */
+    /** Crashes of workers and of the collector that the reaper handled this episode. */
     public int crashes() {
         return crashes;
     }

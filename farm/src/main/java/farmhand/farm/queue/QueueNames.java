@@ -47,6 +47,14 @@ public record QueueNames(String prefix) {
         return prefix + "processing:" + worker;
     }
 
+    /**
+     * The results the collector has taken from {@code result_queue} and not yet recorded: its own
+     * processing list, so a collector that dies between taking and recording loses nothing.
+     */
+    public String collecting() {
+        return processing("collector");
+    }
+
     public String workerStart() {
         return prefix + "worker_start_queue";
     }

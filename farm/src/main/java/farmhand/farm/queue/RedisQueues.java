@@ -2,9 +2,13 @@ package farmhand.farm.queue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.args.ListDirection;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,12 +35,21 @@ public final class RedisQueues implements AutoCloseable {
             + "local t = redis.call('LMOVE', KEYS[4], KEYS[3], 'RIGHT', 'LEFT') if t then return {'TASK', t} end "
             + "return {'IDLE', ''}";
     /**
-     * Records results once each: KEYS collected ids, duplicates counter, output; ARGV id1, json1, id2,
-     * json2, ... Returns how many were recorded (the rest were duplicates, counted).
+     * Records results once each and empties the collector's processing list: KEYS collected ids,
+     * duplicates counter, output, collecting; ARGV id1, json1, id2, json2, ... Returns how many were
+     * recorded (the rest were duplicates, counted).
      */
     private static final String COLLECT = "local n = 0 for i = 1, #ARGV, 2 do "
             + "if redis.call('SADD', KEYS[1], ARGV[i]) == 0 then redis.call('INCR', KEYS[2]) "
-            + "else redis.call('RPUSH', KEYS[3], ARGV[i + 1]) n = n + 1 end end return n";
+            + "else redis.call('RPUSH', KEYS[3], ARGV[i + 1]) n = n + 1 end end redis.call('DEL', KEYS[4]) return n";
+    /**
+     * Moves up to ARGV[1] results from KEYS[1] (result queue) to KEYS[2] (collecting) and returns all
+     * of KEYS[2], oldest first: what a crashed collector left there comes back with the new ones.
+     */
+    private static final String TAKE_RESULTS = "for i = 1, tonumber(ARGV[1]) do "
+            + "if not redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT') then break end end "
+            + "local all = redis.call('LRANGE', KEYS[2], 0, -1) local out = {} "
+            + "for i = #all, 1, -1 do out[#out + 1] = all[i] end return out";
     /** Connections in the pool: every function of a 32-worker farm holds one at a time, with room to spare. */
     private static final int POOL_SIZE = 128;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -128,29 +141,49 @@ public final class RedisQueues implements AutoCloseable {
     }
 
     /**
-     * Records collected results once each, in one atomic round trip: appends each JSON to
+     * Records the collector's taken results once each, in one atomic round trip: appends each JSON to
      * {@code output_queue} unless its task id was collected before, in which case the duplicate is
-     * counted instead.
+     * counted instead, and empties the collector's processing list ({@link QueueNames#collecting()}).
      *
-     * @param idsAndJson task id, collected JSON, task id, collected JSON, ... (in collection order)
+     * @param idsAndJson task id, collected JSON, task id, collected JSON, ... (in collection order);
+     *                   empty to drop what was taken (every one of it dead-lettered)
      * @return how many were recorded (not duplicates)
      */
     public long collect(List<String> idsAndJson) {
-        if (idsAndJson.isEmpty()) {
-            return 0;
-        }
         if (idsAndJson.size() % 2 != 0) {
             throw new IllegalArgumentException("collect takes (id, json) pairs, got " + idsAndJson.size() + " values");
         }
         Long added = retry("record " + idsAndJson.size() / 2 + " result(s)", () -> (Long) redis.eval(COLLECT,
-                List.of(names.collectedIds(), names.duplicates(), names.output()), idsAndJson));
+                List.of(names.collectedIds(), names.duplicates(), names.output(), names.collecting()), idsAndJson));
         return added == null ? 0 : added;
     }
 
-    /** Up to {@code max} more results waiting in {@code result_queue}, oldest first (empty when none). */
-    public List<String> popResults(int max) {
-        List<String> more = retry("pop results", () -> redis.rpop(names.result(), max));
-        return more == null ? List.of() : more;
+    /**
+     * Waits up to {@code timeoutSeconds} (wall) for a result and moves it into the collector's processing
+     * list, where it stays until {@link #collect} records it.
+     *
+     * @return the result, or null when none came
+     */
+    public String awaitResult(double timeoutSeconds) {
+        return retry("take a result", () -> redis.blmove(names.result(), names.collecting(), ListDirection.RIGHT,
+                ListDirection.LEFT, timeoutSeconds));
+    }
+
+    /**
+     * Moves up to {@code max} more waiting results into the collector's processing list and returns
+     * everything in it, oldest first: the results taken now and any that an earlier (crashed) collector
+     * took and never recorded.
+     *
+     * @param max most results to move, {@code >= 0}
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> takeResults(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be >= 0, was " + max);
+        }
+        List<String> taken = retry("take results", () -> (List<String>) redis.eval(TAKE_RESULTS,
+                List.of(names.result(), names.collecting()), List.of(Integer.toString(max))));
+        return taken == null ? List.of() : taken;
     }
 
     /** Pushes the result and drops the raw task from {@code worker}'s processing list, atomically. */
@@ -195,10 +228,28 @@ public final class RedisQueues implements AutoCloseable {
     public void clear() {
         retry("clear the farm's keys", () -> {
             redis.del(names.all());
-            for (String key : redis.keys(names.prefix() + "processing:*")) {
+            for (String key : processingLists()) {
                 redis.del(key);
             }
             return null;
+        });
+    }
+
+    /**
+     * Every processing list of this farm (workers' and the collector's) that holds something, found with
+     * SCAN (not KEYS, which would block a shared Redis while it walks every key).
+     */
+    public List<String> processingLists() {
+        return retry("list the processing lists", () -> {
+            Set<String> found = new TreeSet<>();
+            ScanParams match = new ScanParams().match(names.prefix() + "processing:*").count(1000);
+            String cursor = ScanParams.SCAN_POINTER_START;
+            do {
+                ScanResult<String> page = redis.scan(cursor, match);
+                found.addAll(page.getResult());
+                cursor = page.getCursor();
+            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+            return List.copyOf(found);
         });
     }
 

@@ -106,6 +106,23 @@ class LiveFarmBackendTest {
     }
 
     @Test
+    void aCollectorKilledMidEpisodeIsRedeployedAndLosesNothing() {
+        try (LiveFarmBackend farm = farm(TestRedis.url(), "killcol:")) {
+            farm.start(new EpisodeSpec(WORKLOAD, 12, 9));
+            farm.advanceTo(70);
+            ((LocalPlatform) farm.platform()).kill("collector");
+            farm.advanceTo(110);
+            ((LocalPlatform) farm.platform()).kill("collector");
+            runToEnd(farm);
+            EpisodeAccount account = farm.account();
+            assertTrue(farm.crashes() >= 2, "the reaper saw " + farm.crashes() + " crashes");
+            assertEquals(1140, account.collected(), account.toString());
+            assertEquals(0, account.lost(), account.toString());
+            assertTrue(account.balances(), account.toString());
+        }
+    }
+
+    @Test
     void malformedMessagesAreDeadLetteredAndTheFarmKeepsRunning() {
         RedisQueues extra = new RedisQueues(TestRedis.url(), new QueueNames("dlq:"), Duration.ofSeconds(5));
         try (LiveFarmBackend farm = farm(TestRedis.url(), "dlq:")) {
