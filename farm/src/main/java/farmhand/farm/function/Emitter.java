@@ -4,14 +4,24 @@ import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.queue.TaskMessage;
 import farmhand.farm.workload.Task;
 import farmhand.farm.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The emitter function: pushes the phase descriptors to {@code input_queue}, then plays the
  * workload, taking one descriptor as each phase starts and pushing every task to
  * {@code worker_queue} (with the enqueue counter) at its generation time. Sets the
  * generation-done flag at the end.
+ *
+ * <p>A redeployed emitter (the first one died) resumes where it stopped: the descriptors are pushed
+ * once per episode, each push counts the task atomically ({@link RedisQueues#emit}), and the new one
+ * skips what was pushed, so no task is lost or pushed twice. Tasks whose generation time passed while
+ * no emitter ran are pushed at once, late.
  */
 public final class Emitter implements FarmFunction {
+
+    /** The emitter's function name. */
+    public static final String NAME = "emitter";
 
     private final RedisQueues queues;
     private final FarmClock clock;
@@ -25,7 +35,7 @@ public final class Emitter implements FarmFunction {
 
     @Override
     public String name() {
-        return "emitter";
+        return NAME;
     }
 
     @Override
@@ -33,13 +43,18 @@ public final class Emitter implements FarmFunction {
         var names = queues.names();
         var redis = queues.client();
         int phases = workload.phaseOrder().size();
+        List<String> descriptors = new ArrayList<>(phases);
         for (int p = 0; p < phases; p++) {
-            String descriptor = "phase-" + workload.phaseOrder().get(p);
-            queues.retry("push a phase descriptor", () -> redis.lpush(names.input(), descriptor));
+            descriptors.add("phase-" + workload.phaseOrder().get(p));
         }
+        queues.pushPhaseDescriptors(descriptors);
+        long alreadyEmitted = queues.emitted();
+        // descriptors still waiting tell how many phases began (all of them on a first start: none taken)
+        int nextPhase = phases - Math.toIntExact(queues.retry("count the phase descriptors", () -> redis.llen(names.input())));
         queues.retry("announce the emitter", () -> redis.lpush(names.emitterStart(), name()));
-        int nextPhase = 0;
-        for (Task task : workload.tasks()) {
+        List<Task> tasks = workload.tasks();
+        for (int i = Math.toIntExact(alreadyEmitted); i < tasks.size(); i++) {
+            Task task = tasks.get(i);
             while (nextPhase < phases && workload.phaseStartSeconds().get(nextPhase) <= task.generationSeconds()) {
                 clock.sleepUntil(workload.phaseStartSeconds().get(nextPhase));
                 queues.retry("take a phase descriptor", () -> redis.rpop(names.input()));
@@ -49,7 +64,7 @@ public final class Emitter implements FarmFunction {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
-            queues.enqueue(TaskMessage.emitted(task, clock.nowSeconds()));
+            queues.emit(TaskMessage.emitted(task, clock.nowSeconds()));
         }
         clock.sleepUntil(workload.generationEndSeconds());
         queues.retry("flag the end of generation", () -> redis.set(names.generationDone(), "1"));

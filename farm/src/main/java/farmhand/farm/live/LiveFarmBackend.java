@@ -42,6 +42,7 @@ public final class LiveFarmBackend implements FarmBackend {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFarmBackend.class);
     private static final long HANDSHAKE_TIMEOUT_NANOS = 30_000_000_000L;
     private static final String COLLECTOR = Collector.NAME;
+    private static final String EMITTER = Emitter.NAME;
 
     private final RedisQueues queues;
     private final Platform platform;
@@ -55,6 +56,7 @@ public final class LiveFarmBackend implements FarmBackend {
     private long outputIndex;
     private int totalTasks;
     private int crashes;
+    private EpisodeSpec spec;
 
     /**
      * @param queues the farm's Redis (owned: closed with the backend)
@@ -109,6 +111,7 @@ public final class LiveFarmBackend implements FarmBackend {
         outputIndex = 0;
         crashes = 0;
         totalTasks = spec.workload().size();
+        this.spec = spec;
         rng = Seeds.source(spec.seed(), "live-platform");
         // program start a little ahead, so the initial functions are up when model time 0 comes
         clock = new FarmClock(System.nanoTime() + 200_000_000L + 5_000_000L * spec.initialWorkers(), compression);
@@ -120,14 +123,20 @@ public final class LiveFarmBackend implements FarmBackend {
         for (int i = 1; i <= spec.initialWorkers(); i++) {
             startWorker(i);
         }
+        // the emitter is part of the initial deployment too: were it to pay a scale-up latency, the
+        // first tasks would be pushed late (after model time 0) and miss deadlines the model meets
+        startEmitter();
         if (local != null) {
             local.delayDeploys(true);
         }
+        sleepUntil(0.0);
+    }
+
+    private void startEmitter() {
         Emitter emitter = new Emitter(queues, clock, spec.workload());
         platform.deploy(emitter);
         platform.invoke(emitter.name());
         awaitStart(queues.names().emitterStart(), emitter.name());
-        sleepUntil(0.0);
     }
 
     private void startCollector() {
@@ -218,9 +227,17 @@ public final class LiveFarmBackend implements FarmBackend {
 
     /**
      * Returns the tasks of workers that died (not after an ACK) to the queue and redeploys them; redeploys
-     * a collector that died (the new one records what the old one had taken).
+     * a collector that died (the new one records what the old one had taken) and an emitter that died
+     * before it pushed every task (the new one resumes after the last task pushed).
      */
     private void reap() {
+        if (platform.exited(EMITTER) && !"1".equals(queues.retry("read the generation-done flag",
+                () -> queues.client().get(queues.names().generationDone())))) {
+            crashes++;
+            LOG.warn("the emitter died after {} of {} tasks; redeploying it", queues.emitted(), totalTasks);
+            platform.remove(EMITTER);
+            startEmitter();
+        }
         if (platform.exited(COLLECTOR)) {
             crashes++;
             LOG.warn("the collector died; redeploying it");
@@ -294,7 +311,7 @@ public final class LiveFarmBackend implements FarmBackend {
         });
     }
 
-    /** Crashes of workers and of the collector that the reaper handled this episode. */
+    /** Crashes of workers, the collector and the emitter that the reaper handled this episode. */
     public int crashes() {
         return crashes;
     }

@@ -95,6 +95,16 @@ public record QueueNames(String prefix) {
         return prefix + "farm:recovered";
     }
 
+    /** Tasks the emitter has pushed this episode, so a redeployed emitter resumes after them. */
+    public String emitted() {
+        return prefix + "farm:emitted";
+    }
+
+    /** Set once the emitter has pushed the phase descriptors, so a redeployed one does not push them again. */
+    public String descriptorsPushed() {
+        return prefix + "farm:descriptors_pushed";
+    }
+
     /** Set to 1 once the emitter has pushed every task. */
     public String generationDone() {
         return prefix + "farm:generation_done";
@@ -104,6 +114,6 @@ public record QueueNames(String prefix) {
     public String[] all() {
         return new String[] {input(), worker(), result(), output(), enqueuedTotal(), deadLetter(), workerStart(),
             emitterStart(), collectorStart(), workerControlSyn(), workerControlAck(), terminate(), collectedIds(),
-            duplicates(), recovered(), generationDone()};
+            duplicates(), recovered(), emitted(), descriptorsPushed(), generationDone()};
     }
 }

@@ -22,6 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RedisQueues implements AutoCloseable {
 
     private static final String ENQUEUE = "redis.call('LPUSH', KEYS[1], ARGV[1]); return redis.call('INCR', KEYS[2])";
+    /** ENQUEUE that also counts the emitter's progress: KEYS worker queue, counter, emitted. */
+    private static final String EMIT = "redis.call('LPUSH', KEYS[1], ARGV[1]); redis.call('INCR', KEYS[3]); "
+            + "return redis.call('INCR', KEYS[2])";
+    /** Pushes ARGV to KEYS[1] (input queue) unless KEYS[2] (the pushed flag) is set; returns 1 when it pushed. */
+    private static final String PUSH_DESCRIPTORS = "if redis.call('SETNX', KEYS[2], '1') == 0 then return 0 end "
+            + "for i = 1, #ARGV do redis.call('LPUSH', KEYS[1], ARGV[i]) end return 1";
     private static final String COMPLETE = "redis.call('LPUSH', KEYS[1], ARGV[1]); "
             + "return redis.call('LREM', KEYS[2], 1, ARGV[2])";
     /**
@@ -108,11 +114,35 @@ public final class RedisQueues implements AutoCloseable {
         }
     }
 
-    /** Pushes a task to {@code worker_queue} and increments the enqueue counter in one script. */
-    public long enqueue(TaskMessage task) {
+    /**
+     * The emitter's push: pushes a task to {@code worker_queue}, increments the enqueue counter and
+     * counts the task in {@link QueueNames#emitted()}, in one atomic script, so a redeployed emitter
+     * knows exactly where to resume.
+     *
+     * @return the enqueue counter after the push
+     */
+    public long emit(TaskMessage task) {
         String json = Messages.encode(task);
-        return retry("enqueue task " + task.id(), () -> (Long) redis.eval(ENQUEUE,
-                List.of(names.worker(), names.enqueuedTotal()), List.of(json)));
+        return retry("emit task " + task.id(), () -> (Long) redis.eval(EMIT,
+                List.of(names.worker(), names.enqueuedTotal(), names.emitted()), List.of(json)));
+    }
+
+    /** How many tasks the emitter has pushed this episode ({@link #emit}). */
+    public long emitted() {
+        String n = retry("read the emitter's progress", () -> redis.get(names.emitted()));
+        return n == null ? 0 : Long.parseLong(n);
+    }
+
+    /**
+     * Pushes the phase descriptors to {@code input_queue} once per episode, atomically: a redeployed
+     * emitter calling it again pushes nothing.
+     *
+     * @return true when this call pushed them
+     */
+    public boolean pushPhaseDescriptors(List<String> descriptors) {
+        Long pushed = retry("push the phase descriptors", () -> (Long) redis.eval(PUSH_DESCRIPTORS,
+                List.of(names.input(), names.descriptorsPushed()), descriptors));
+        return pushed != null && pushed == 1;
     }
 
     /** Pushes raw text to {@code worker_queue} with the counter (tests use it for malformed messages). */

@@ -123,6 +123,29 @@ class LiveFarmBackendTest {
     }
 
     @Test
+    void anEmitterKilledMidEpisodeIsRedeployedAndResumesWithoutLosingOrRepeatingATask() {
+        try (LiveFarmBackend farm = farm(TestRedis.url(), "killemit:")) {
+            farm.start(new EpisodeSpec(WORKLOAD, 12, 11));
+            farm.advanceTo(70); // phase 2: the emitter is pushing a burst
+            ((LocalPlatform) farm.platform()).kill("emitter");
+            farm.advanceTo(150);
+            ((LocalPlatform) farm.platform()).kill("emitter");
+            List<CompletedTask> done = runToEnd(farm);
+            EpisodeAccount account = farm.account();
+            assertTrue(farm.crashes() >= 2, "the reaper saw " + farm.crashes() + " crashes");
+            assertEquals(1140, account.generated(), "every task pushed exactly once: " + account);
+            assertEquals(1140, account.collected(), account.toString());
+            assertEquals(0, account.duplicates(), account.toString());
+            assertEquals(0, account.lost(), account.toString());
+            assertEquals(1140, done.stream().map(CompletedTask::taskId).distinct().count());
+            try (RedisQueues view = new RedisQueues(TestRedis.url(), new QueueNames("killemit:"), Duration.ofSeconds(5))) {
+                assertEquals(0, view.client().llen(view.names().input()),
+                        "the phase descriptors were pushed once and all taken");
+            }
+        }
+    }
+
+    @Test
     void malformedMessagesAreDeadLetteredAndTheFarmKeepsRunning() {
         RedisQueues extra = new RedisQueues(TestRedis.url(), new QueueNames("dlq:"), Duration.ofSeconds(5));
         try (LiveFarmBackend farm = farm(TestRedis.url(), "dlq:")) {
