@@ -55,7 +55,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     String backend;
 
     @Option(names = "--scaling-curve", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "also run Fig. 2's 30 s-window scaling curve on the live farm (~2.5 min; "
+            description = "also run Fig. 2's 30 s-window scaling curve on the live farm (~1.5 min; "
                     + "default: ${DEFAULT-VALUE}; 'farmhand scaling-curve' runs every window and platform)")
     boolean scalingCurve;
 
