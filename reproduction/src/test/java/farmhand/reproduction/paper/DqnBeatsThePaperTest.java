@@ -42,6 +42,9 @@ class DqnBeatsThePaperTest {
             Evaluator evaluator = new Evaluator(env);
             EvaluationSummary dqn = evaluator.evaluate(new DqnPolicy(agent), SEEDS).summary();
             double qos = dqn.finalQos().mean();
+            Measured.report("DQN on seeds 42-51", String.format(
+                    "final QoS %.2f %% (bar >= 94.0, paper 94.91), mean workers %.2f (paper 14.40)",
+                    100 * qos, dqn.meanWorkers().mean()));
             assertTrue(qos >= 0.94, String.format("DQN final QoS %.4f is below the paper's 0.94", qos));
             PaperBars.assertLeadsTheBetterReactiveBaselineByThirtyPoints(evaluator, new DqnPolicy(agent));
         }

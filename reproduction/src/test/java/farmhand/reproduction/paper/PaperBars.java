@@ -33,6 +33,10 @@ final class PaperBars {
         Evaluation baseline = Lead.better(List.of(evaluator.evaluate(ReactivePolicy.average(), LEAD_SEEDS),
                 evaluator.evaluate(ReactivePolicy.maximum(), LEAD_SEEDS)));
         Lead lead = Lead.of(agent, baseline);
+        Measured.report("lead over " + baseline.policy() + ", seeds 42-241", String.format(
+                "%s %.2f %% vs %s %.2f %%: lead %.2f +- %.2f points (95 %% lower bound %.2f; bar >= 30)", agent.policy(),
+                100 * agent.summary().finalQos().mean(), baseline.policy(), 100 * baseline.summary().finalQos().mean(),
+                lead.meanPoints(), lead.standardErrorPoints(), lead.lowerBoundPoints()));
         assertTrue(lead.meanPoints() >= 30, String.format(
                 "%s (%.2f %%) leads %s (%.2f %%) by %.2f +- %.2f points over %d seeds, less than 30", agent.policy(),
                 100 * agent.summary().finalQos().mean(), baseline.policy(), 100 * baseline.summary().finalQos().mean(),

@@ -33,6 +33,7 @@ class ReactiveBaselinesReproduceThePaperTest {
     }
 
     private static void assertWithin(String what, double value, double low, double high) {
+        Measured.report(what, String.format("%.3f (band [%.3f, %.3f])", value, low, high));
         assertTrue(value >= low && value <= high,
                 String.format("%s = %.3f falls outside the paper's band [%.3f, %.3f]", what, value, low, high));
     }

@@ -43,6 +43,9 @@ class SarsaBeatsThePaperTest {
             EvaluationSummary sarsa = evaluator.evaluate(new SarsaPolicy(agent), SEEDS).summary();
             double qos = sarsa.finalQos().mean();
             double workers = sarsa.meanWorkers().mean();
+            Measured.report("SARSA on seeds 42-51", String.format(
+                    "final QoS %.2f %% (bar >= 99.0, paper 99.20), mean workers %.2f (bar <= 15.5, paper 14.78)",
+                    100 * qos, workers));
             assertTrue(qos >= 0.99, String.format("SARSA final QoS %.4f is below the paper's 0.99", qos));
             assertTrue(workers <= 15.5, String.format("SARSA used %.2f workers on average, more than 15.5", workers));
             PaperBars.assertLeadsTheBetterReactiveBaselineByThirtyPoints(evaluator, new SarsaPolicy(agent));

@@ -27,6 +27,7 @@ class ScalingCurveReproducesFigureTwoTest {
         ScalingCurve curve = new ScalingExperiment(settings, TestRedis.url())
                 .run(Map.of("bare", LatencyProfile.instant()), p -> { });
         System.out.println(curve.table());
+        Measured.report("Fig. 2, 30 s window, bare local platform", curve.table());
         for (ScalingPoint p : curve.points()) {
             assertEquals(1000, p.collected(), "N=" + p.workers());
         }

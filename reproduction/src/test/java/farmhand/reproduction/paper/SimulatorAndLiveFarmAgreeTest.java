@@ -43,6 +43,7 @@ class SimulatorAndLiveFarmAgreeTest {
         double liveWorkers = live.summary().meanWorkers().mean();
         String both = String.format("%s: final QoS sim %.2f %% vs live %.2f %%, mean workers sim %.2f vs live %.2f",
                 policy.name(), 100 * simQos, 100 * liveQos, simWorkers, liveWorkers);
+        Measured.report("simulator vs live farm, seeds 42-51", both);
         assertTrue(Math.abs(simQos - liveQos) <= 0.05, "QoS differs by more than 5 points: " + both);
         assertTrue(Math.abs(simWorkers - liveWorkers) <= 0.5, "mean workers differ by more than 0.5: " + both);
     }
