@@ -89,11 +89,24 @@ public final class LiveFarmBackend implements FarmBackend {
      * @param seed seeds the latency draws
      */
     public static LiveFarmBackend local(String redisUrl, LatencyProfile profile, double compression, long seed) {
+        return local(redisUrl, QueueNames.PAPER, 0.1, profile, compression, seed);
+    }
+
+    /**
+     * A live farm on the local platform with its own key names and poll interval, e.g. to share a Redis
+     * with other farms.
+     *
+     * @param names the farm's Redis keys
+     * @param pollSeconds idle poll interval of workers and collector, model seconds, {@code > 0}
+     * @see #local(String, LatencyProfile, double, long)
+     */
+    public static LiveFarmBackend local(String redisUrl, QueueNames names, double pollSeconds, LatencyProfile profile,
+                                        double compression, long seed) {
         EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start() : null;
         String url = redisUrl != null ? redisUrl : embedded.url();
-        RedisQueues queues = new RedisQueues(url, QueueNames.PAPER, Duration.ofSeconds(30));
+        RedisQueues queues = new RedisQueues(url, names, Duration.ofSeconds(30));
         LiveFarmBackend farm = new LiveFarmBackend(queues, new LocalPlatform(profile, compression, seed),
-                profile, compression, 0.1);
+                profile, compression, pollSeconds);
         farm.alsoClose = embedded;
         return farm;
     }

@@ -30,7 +30,8 @@ public final class Backends {
                 if (!(options.timeCompression() >= 1)) {
                     throw new IllegalArgumentException("--time-compression must be >= 1, was " + options.timeCompression());
                 }
-                yield LiveFarmBackend.local(options.redisUrl(), config.platform().profile(), options.timeCompression(), 1);
+                yield LiveFarmBackend.local(options.redisUrl(), config.live().queueNames(), config.live().pollSeconds(),
+                        config.platform().profile(), options.timeCompression(), 1);
             }
             default -> throw new IllegalArgumentException(
                     "unknown backend '" + name + "': expected one of " + String.join(", ", names()));

@@ -26,10 +26,12 @@ import java.util.Objects;
  *              {@link SarsaConfig#paper()}: alpha 0.025, epsilonDecay 0.995, epsilonFloor 0.1)
  * @param dqn Double DQN hyperparameters (default {@link DqnConfig#paper()})
  * @param training how agents are trained
+ * @param live the live farm's queue names and poll interval
  */
 public record ExperimentConfig(WorkloadConfig workload, EnvironmentConfig environment, RewardConfig reward,
                                PlatformSettings platform, SimulatorSettings simulator, ReactiveConfig reactive,
-                               SarsaConfig sarsa, DqnConfig dqn, TrainingSettings training) {
+                               SarsaConfig sarsa, DqnConfig dqn, TrainingSettings training,
+                               LiveSettings live) {
 
     public ExperimentConfig {
         Objects.requireNonNull(workload, "workload");
@@ -41,16 +43,17 @@ public record ExperimentConfig(WorkloadConfig workload, EnvironmentConfig enviro
         Objects.requireNonNull(sarsa, "sarsa");
         Objects.requireNonNull(dqn, "dqn");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(live, "live");
     }
 
     /** A copy with other platform settings. */
     public ExperimentConfig withPlatform(PlatformSettings newPlatform) {
-        return new ExperimentConfig(workload, environment, reward, newPlatform, simulator, reactive, sarsa, dqn, training);
+        return new ExperimentConfig(workload, environment, reward, newPlatform, simulator, reactive, sarsa, dqn, training, live);
     }
 
     /** A copy whose environment rewards with {@code newReward} (for training with another preset). */
     public ExperimentConfig withReward(RewardConfig newReward) {
-        return new ExperimentConfig(workload, environment, newReward, platform, simulator, reactive, sarsa, dqn, training);
+        return new ExperimentConfig(workload, environment, newReward, platform, simulator, reactive, sarsa, dqn, training, live);
     }
 
     /** The environment of this experiment over {@code backend} (which it then owns). */
@@ -62,6 +65,6 @@ public record ExperimentConfig(WorkloadConfig workload, EnvironmentConfig enviro
     public static ExperimentConfig paper() {
         return new ExperimentConfig(WorkloadConfig.paper(), EnvironmentConfig.paper(), RewardConfig.DEFAULT,
                 PlatformSettings.paper(), SimulatorSettings.paper(), ReactiveConfig.paper(), SarsaConfig.tuned(),
-                DqnConfig.paper(), TrainingSettings.defaults());
+                DqnConfig.paper(), TrainingSettings.defaults(), LiveSettings.paper());
     }
 }

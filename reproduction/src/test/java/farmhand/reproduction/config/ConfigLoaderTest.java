@@ -93,6 +93,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theLiveFarmsQueuePrefixAndPollIntervalAreReadAndCheck() throws Exception {
+        Path file = dir.resolve("live.yaml");
+        Files.writeString(file, "live:\n  queuePrefix: \"farm-a:\"\n");
+        ExperimentConfig c = ConfigLoader.load(file);
+        assertEquals("farm-a:worker_queue", c.live().queueNames().worker());
+        assertEquals(0.1, c.live().pollSeconds(), "a key left out keeps the paper's value");
+        assertTrue(refused("live:\n  pollSeconds: 0\n").getMessage().contains("pollSeconds"));
+        ConfigException e = refused("live:\n  queuePrefix: \"two words\"\n");
+        assertTrue(e.getMessage().contains("queuePrefix") && e.getMessage().contains("two words"), e.getMessage());
+    }
+
+    @Test
     void aMissingFileIsRefusedNamingIt() {
         Path missing = dir.resolve("nope.yaml");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing));
