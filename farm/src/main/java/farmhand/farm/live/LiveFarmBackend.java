@@ -87,6 +87,8 @@ public final class LiveFarmBackend implements FarmBackend {
      * @param profile scale latencies in model seconds ({@link LatencyProfile#instant()} for a bare platform)
      * @param compression model seconds per wall second, {@code >= 1}
      * @param seed seeds the latency draws
+     * @throws IllegalArgumentException when {@code redisUrl} is not a Redis URL
+     * @throws IllegalStateException when no Redis answers at {@code redisUrl} within 5 s
      */
     public static LiveFarmBackend local(String redisUrl, LatencyProfile profile, double compression, long seed) {
         return local(redisUrl, QueueNames.PAPER, 0.1, profile, compression, seed);
@@ -105,6 +107,14 @@ public final class LiveFarmBackend implements FarmBackend {
         EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start() : null;
         String url = redisUrl != null ? redisUrl : embedded.url();
         RedisQueues queues = new RedisQueues(url, names, Duration.ofSeconds(30));
+        if (embedded == null) {
+            try {
+                queues.requireReachable(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                queues.close();
+                throw e;
+            }
+        }
         LiveFarmBackend farm = new LiveFarmBackend(queues, new LocalPlatform(profile, compression, seed),
                 profile, compression, pollSeconds);
         farm.alsoClose = embedded;

@@ -1,5 +1,6 @@
 package farmhand.farm.queue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -66,18 +67,74 @@ public final class RedisQueues implements AutoCloseable {
     private final Duration giveUpAfter;
 
     /**
-     * @param url Redis URL, e.g. {@code redis://127.0.0.1:6379}
+     * Connects lazily: a Redis that is not there yet fails the first call (retried), not this constructor.
+     *
+     * @param url Redis URL, {@code redis://host:port[/db]} or {@code rediss://...}, e.g. {@code redis://127.0.0.1:6379}
      * @param names key names
      * @param giveUpAfter how long to keep retrying a failing call, positive
+     * @throws IllegalArgumentException when {@code url} is not a Redis URL (the message names it)
      */
     public RedisQueues(String url, QueueNames names, Duration giveUpAfter) {
+        if (giveUpAfter == null || giveUpAfter.isNegative() || giveUpAfter.isZero()) {
+            throw new IllegalArgumentException("giveUpAfter must be positive, was " + giveUpAfter);
+        }
         this.url = url;
         this.names = names;
         this.giveUpAfter = giveUpAfter;
         var pool = new redis.clients.jedis.ConnectionPoolConfig();
         pool.setMaxTotal(POOL_SIZE);
         pool.setMaxIdle(POOL_SIZE);
-        this.redis = RedisClient.builder().fromURI(java.net.URI.create(url)).poolConfig(pool).build();
+        this.redis = RedisClient.builder().fromURI(redisUri(url)).poolConfig(pool).build();
+    }
+
+    private static URI redisUri(String url) {
+        String expected = " (expected redis://host:port, e.g. redis://127.0.0.1:6379)";
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("no Redis URL given" + expected);
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a Redis URL" + expected + ": " + e.getMessage(), e);
+        }
+        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("'" + url + "' is not a Redis URL" + expected);
+        }
+        return uri;
+    }
+
+    /**
+     * Checks that a Redis answers at {@link #url()} (PING), retrying for up to {@code within}: a Redis that
+     * is absent when a run starts is a setting to fix, not a hiccup to wait out for {@code giveUpAfter}.
+     *
+     * @throws IllegalStateException naming the URL and the last error when none answered in time
+     */
+    public void requireReachable(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        long backoffMillis = 10;
+        while (true) {
+            try {
+                redis.ping();
+                return;
+            } catch (redis.clients.jedis.exceptions.JedisException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no Redis answers at " + url + " (tried for " + within.toMillis()
+                            + " ms): " + e.getMessage(), e);
+                }
+                pauseMillis(backoffMillis, "waiting for Redis at " + url);
+                backoffMillis = Math.min(1000, backoffMillis * 2);
+            }
+        }
+    }
+
+    private static void pauseMillis(long millis, String what) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + what, ie);
+        }
     }
 
     public QueueNames names() {
@@ -103,12 +160,7 @@ public final class RedisQueues implements AutoCloseable {
                     throw new IllegalStateException("Redis at " + url + " unreachable for " + giveUpAfter.toSeconds()
                             + " s while trying to " + what + ": " + e.getMessage(), e);
                 }
-                try {
-                    Thread.sleep(backoffMillis);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while retrying " + what, ie);
-                }
+                pauseMillis(backoffMillis, "retrying " + what);
                 backoffMillis = Math.min(1000, backoffMillis * 2);
             }
         }
