@@ -2,10 +2,15 @@ package farmhand.farm.live;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -14,6 +19,8 @@ import redis.clients.jedis.RedisClient;
  * how often the file is flushed to disk is the {@link AppendFsync} policy. Stopped by {@link #close()}.
  */
 public final class EmbeddedRedis implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
 
     /**
      * When Redis flushes its append-only file to disk (its {@code appendfsync} setting).
@@ -135,6 +142,12 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
+    /** The server's data folder (its append-only file and log); deleted by {@link #close()}. */
+    public Path dataDir() {
+        return dir;
+    }
+
+    /** Stops the server and deletes its data folder (a private server's data is of no use after it). */
     @Override
     public void close() {
         if (process != null) {
@@ -144,6 +157,12 @@ public final class EmbeddedRedis implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temp folder is not worth failing a run for; say where it is
+            LOG.warn("could not delete the private Redis's folder {}: {}", dir, e.getMessage());
         }
     }
 }
