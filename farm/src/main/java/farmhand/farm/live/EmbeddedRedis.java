@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,9 @@ public final class EmbeddedRedis implements AutoCloseable {
     public enum AppendFsync {
         /**
          * After every write, before replying: a killed Redis loses nothing acknowledged, but every
-         * write waits for the disk (on this machine ~1.5-3 ms more per task on the farm's data path).
+         * write waits for the disk (on the development machine ~1.2 ms more per task through the
+         * farm's five writing round trips, {@code DataPathBenchmark}; 1-2.5 ms more data-path median
+         * with 16 busy workers).
          */
         ALWAYS("always"),
         /**
@@ -71,7 +74,7 @@ public final class EmbeddedRedis implements AutoCloseable {
      * @throws IllegalStateException when {@code redis-server} is not on the PATH or does not come up
      */
     public static EmbeddedRedis start(AppendFsync fsync) {
-        java.util.Objects.requireNonNull(fsync, "fsync");
+        Objects.requireNonNull(fsync, "fsync");
         try {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {

@@ -7,6 +7,7 @@ import farmhand.farm.backend.ScaleOutcome;
 import farmhand.farm.backend.Telemetry;
 import farmhand.farm.function.Collector;
 import farmhand.farm.function.Emitter;
+import farmhand.farm.function.FarmFunction;
 import farmhand.farm.function.FarmClock;
 import farmhand.farm.function.TaskProcessor;
 import farmhand.farm.function.Worker;
@@ -41,8 +42,6 @@ public final class LiveFarmBackend implements FarmBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFarmBackend.class);
     private static final long HANDSHAKE_TIMEOUT_NANOS = 30_000_000_000L;
-    private static final String COLLECTOR = Collector.NAME;
-    private static final String EMITTER = Emitter.NAME;
 
     private final RedisQueues queues;
     private final Platform platform;
@@ -54,7 +53,6 @@ public final class LiveFarmBackend implements FarmBackend {
     private FarmClock clock;
     private UniformRandomProvider rng;
     private long outputIndex;
-    private int totalTasks;
     private int crashes;
     private EpisodeSpec spec;
 
@@ -133,7 +131,6 @@ public final class LiveFarmBackend implements FarmBackend {
         workers.clear();
         outputIndex = 0;
         crashes = 0;
-        totalTasks = spec.workload().size();
         this.spec = spec;
         rng = Seeds.source(spec.seed(), "live-platform");
         // program start a little ahead, so the initial functions are up when model time 0 comes
@@ -156,25 +153,24 @@ public final class LiveFarmBackend implements FarmBackend {
     }
 
     private void startEmitter() {
-        Emitter emitter = new Emitter(queues, clock, spec.workload());
-        platform.deploy(emitter);
-        platform.invoke(emitter.name());
-        awaitStart(queues.names().emitterStart(), emitter.name());
+        deployAndStart(new Emitter(queues, clock, spec.workload()), queues.names().emitterStart());
     }
 
     private void startCollector() {
-        Collector collector = new Collector(queues, clock, pollSeconds);
-        platform.deploy(collector);
-        platform.invoke(collector.name());
-        awaitStart(queues.names().collectorStart(), collector.name());
+        deployAndStart(new Collector(queues, clock, pollSeconds), queues.names().collectorStart());
     }
 
     private void startWorker(int index) {
-        String name = "worker-" + index;
-        platform.deploy(new Worker(name, queues, clock, TaskProcessor.sleeping(), pollSeconds));
-        platform.invoke(name);
-        awaitStart(queues.names().workerStart(), name);
+        Worker worker = new Worker("worker-" + index, queues, clock, TaskProcessor.sleeping(), pollSeconds);
+        deployAndStart(worker, queues.names().workerStart());
         workers.add(index);
+    }
+
+    /** Deploys and invokes {@code function}, then waits for its START on {@code startQueue}. */
+    private void deployAndStart(FarmFunction function, String startQueue) {
+        platform.deploy(function);
+        platform.invoke(function.name());
+        awaitStart(startQueue, function.name());
     }
 
     /** Waits until {@code name} has announced itself on {@code queue}. */
@@ -254,17 +250,21 @@ public final class LiveFarmBackend implements FarmBackend {
      * before it pushed every task (the new one resumes after the last task pushed).
      */
     private void reap() {
-        if (platform.exited(EMITTER) && !"1".equals(queues.retry("read the generation-done flag",
-                () -> queues.client().get(queues.names().generationDone())))) {
-            crashes++;
-            LOG.warn("the emitter died after {} of {} tasks; redeploying it", queues.emitted(), totalTasks);
-            platform.remove(EMITTER);
-            startEmitter();
+        if (platform.exited(Emitter.NAME)) {
+            // removed either way, so the flag is read once when the emitter ends, not on every call
+            platform.remove(Emitter.NAME);
+            if (!"1".equals(queues.retry("read the generation-done flag",
+                    () -> queues.client().get(queues.names().generationDone())))) {
+                crashes++;
+                LOG.warn("the emitter died after {} of {} tasks; redeploying it", queues.emitted(),
+                        spec.workload().size());
+                startEmitter();
+            }
         }
-        if (platform.exited(COLLECTOR)) {
+        if (platform.exited(Collector.NAME)) {
             crashes++;
             LOG.warn("the collector died; redeploying it");
-            platform.remove(COLLECTOR);
+            platform.remove(Collector.NAME);
             startCollector();
         }
         for (Integer index : List.copyOf(workers)) {
@@ -298,7 +298,7 @@ public final class LiveFarmBackend implements FarmBackend {
             boolean done = "1".equals(redis.get(names.generationDone()));
             long dead = redis.llen(names.deadLetter());
             return new Telemetry(clock.nowSeconds(), (int) input, (int) waiting, (int) results, (int) output,
-                    workers.size(), enq == null ? 0 : Long.parseLong(enq), totalTasks, done, (int) dead, 0);
+                    workers.size(), enq == null ? 0 : Long.parseLong(enq), spec.workload().size(), done, (int) dead, 0);
         });
     }
 

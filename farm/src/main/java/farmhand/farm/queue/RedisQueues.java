@@ -3,6 +3,7 @@ package farmhand.farm.queue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -26,9 +27,9 @@ public final class RedisQueues implements AutoCloseable {
     /** ENQUEUE that also counts the emitter's progress: KEYS worker queue, counter, emitted. */
     private static final String EMIT = "redis.call('LPUSH', KEYS[1], ARGV[1]); redis.call('INCR', KEYS[3]); "
             + "return redis.call('INCR', KEYS[2])";
-    /** Pushes ARGV to KEYS[1] (input queue) unless KEYS[2] (the pushed flag) is set; returns 1 when it pushed. */
-    private static final String PUSH_DESCRIPTORS = "if redis.call('SETNX', KEYS[2], '1') == 0 then return 0 end "
-            + "for i = 1, #ARGV do redis.call('LPUSH', KEYS[1], ARGV[i]) end return 1";
+    /** Pushes ARGV to KEYS[1] (input queue) unless KEYS[2] (the pushed flag) is set. */
+    private static final String PUSH_DESCRIPTORS = "if redis.call('SETNX', KEYS[2], '1') == 1 then "
+            + "for i = 1, #ARGV do redis.call('LPUSH', KEYS[1], ARGV[i]) end end";
     private static final String COMPLETE = "redis.call('LPUSH', KEYS[1], ARGV[1]); "
             + "return redis.call('LREM', KEYS[2], 1, ARGV[2])";
     /**
@@ -111,30 +112,7 @@ public final class RedisQueues implements AutoCloseable {
      * @throws IllegalStateException naming the URL and the last error when none answered in time
      */
     public void requireReachable(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        long backoffMillis = 10;
-        while (true) {
-            try {
-                redis.ping();
-                return;
-            } catch (redis.clients.jedis.exceptions.JedisException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no Redis answers at " + url + " (tried for " + within.toMillis()
-                            + " ms): " + e.getMessage(), e);
-                }
-                pauseMillis(backoffMillis, "waiting for Redis at " + url);
-                backoffMillis = Math.min(1000, backoffMillis * 2);
-            }
-        }
-    }
-
-    private static void pauseMillis(long millis, String what) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while " + what, ie);
-        }
+        retry("check that it answers", within, redis::ping);
     }
 
     public QueueNames names() {
@@ -147,7 +125,11 @@ public final class RedisQueues implements AutoCloseable {
 
     /** Runs {@code call}, retrying connection failures with backoff 10 ms .. 1 s until {@code giveUpAfter}. */
     public <T> T retry(String what, Supplier<T> call) {
-        long deadline = System.nanoTime() + giveUpAfter.toNanos();
+        return retry(what, giveUpAfter, call);
+    }
+
+    private <T> T retry(String what, Duration within, Supplier<T> call) {
+        long deadline = System.nanoTime() + within.toNanos();
         long backoffMillis = 10;
         while (true) {
             try {
@@ -157,10 +139,15 @@ public final class RedisQueues implements AutoCloseable {
                     throw e;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Redis at " + url + " unreachable for " + giveUpAfter.toSeconds()
-                            + " s while trying to " + what + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(String.format(Locale.ROOT, "Redis at %s unreachable for %.1f s "
+                            + "while trying to %s: %s", url, within.toMillis() / 1000.0, what, e.getMessage()), e);
                 }
-                pauseMillis(backoffMillis, "retrying " + what);
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while retrying " + what, ie);
+                }
                 backoffMillis = Math.min(1000, backoffMillis * 2);
             }
         }
@@ -188,13 +175,10 @@ public final class RedisQueues implements AutoCloseable {
     /**
      * Pushes the phase descriptors to {@code input_queue} once per episode, atomically: a redeployed
      * emitter calling it again pushes nothing.
-     *
-     * @return true when this call pushed them
      */
-    public boolean pushPhaseDescriptors(List<String> descriptors) {
-        Long pushed = retry("push the phase descriptors", () -> (Long) redis.eval(PUSH_DESCRIPTORS,
+    public void pushPhaseDescriptors(List<String> descriptors) {
+        retry("push the phase descriptors", () -> redis.eval(PUSH_DESCRIPTORS,
                 List.of(names.input(), names.descriptorsPushed()), descriptors));
-        return pushed != null && pushed == 1;
     }
 
     /** Pushes raw text to {@code worker_queue} with the counter (tests use it for malformed messages). */

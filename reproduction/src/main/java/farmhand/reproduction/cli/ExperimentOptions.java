@@ -3,8 +3,8 @@ package farmhand.reproduction.cli;
 import farmhand.reproduction.config.ConfigLoader;
 import farmhand.reproduction.config.ExperimentConfig;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import picocli.CommandLine.Option;
 
 /** The options every experiment command shares: configuration file, seed and episodes. */
@@ -38,10 +38,11 @@ public final class ExperimentOptions {
         if (episodes < 1) {
             throw new IllegalArgumentException("--episodes must be >= 1, was " + episodes);
         }
-        List<Long> seeds = new ArrayList<>(episodes);
-        for (int i = 0; i < episodes; i++) {
-            seeds.add(seed + i);
-        }
-        return seeds;
+        return seeds(seed, episodes);
+    }
+
+    /** {@code count} consecutive seeds from {@code first}. */
+    static List<Long> seeds(long first, int count) {
+        return LongStream.range(first, first + count).boxed().toList();
     }
 }

@@ -72,11 +72,17 @@ public final class ReproduceCommand implements Callable<Integer> {
     LiveOptions live;
 
     /** One line of the table: a policy and the workers it starts with. */
-    record Entry(String label, Policy policy, int initialWorkers) {
+    /**
+     * One row of the table.
+     *
+     * @param kind what the lead over many seeds does with it: a learned policy's lead is measured over the
+     *             better of the reactive baselines
+     */
+    record Entry(String label, Policy policy, int initialWorkers, Kind kind) {
     }
 
-    /** Labels of the learned policies, whose lead over the reactive baselines is measured. */
-    private static final List<String> LEARNED = List.of("sarsa", "dqn");
+    /** The part an entry plays in the lead over many seeds. */
+    enum Kind { LEARNED, REACTIVE_BASELINE, OTHER }
 
     /**
      * {@code lead.json}: every policy's row over many common seeds and each learned policy's paired lead.
@@ -108,8 +114,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                 t.sarsaEpisodes(), (t1 - t0) / 1e9, t.dqnEpisodes(), (t2 - t1) / 1e9);
         AgentTraining.saveSarsa(sarsa, out.resolve("models/sarsa.json"));
         AgentTraining.saveDqn(dqn, out.resolve("models/dqn.json"));
-        return List.of(new Entry("sarsa", new SarsaPolicy(sarsa.agent()), initial),
-                new Entry("dqn", new DqnPolicy(dqn.agent()), initial));
+        return List.of(new Entry("sarsa", new SarsaPolicy(sarsa.agent()), initial, Kind.LEARNED),
+                new Entry("dqn", new DqnPolicy(dqn.agent()), initial, Kind.LEARNED));
     }
 
     @Override
@@ -181,18 +187,22 @@ public final class ReproduceCommand implements Callable<Integer> {
      * between seeds. Printed, written to {@code lead.json} and returned as a Markdown section.
      */
     private String leadOverManySeeds(ExperimentConfig config, List<Entry> entries) {
-        List<Long> seeds = new ArrayList<>();
-        for (int i = 0; i < leadEpisodes; i++) {
-            seeds.add(experiment.seed + i);
-        }
+        List<Long> seeds = ExperimentOptions.seeds(experiment.seed, leadEpisodes);
         List<Evaluation> evaluations;
         try (FarmEnvironment env = config.environment(Backends.create("sim", config, live))) {
             evaluations = evaluateAll(env, entries, seeds, false);
         }
-        Evaluation baseline = Lead.better(evaluations.stream()
-                .filter(e -> e.policy().startsWith("reactive-")).toList());
-        List<Lead> leads = evaluations.stream().filter(e -> LEARNED.contains(e.policy()))
-                .map(e -> Lead.of(e, baseline)).toList();
+        List<Evaluation> baselines = new ArrayList<>();
+        List<Evaluation> learned = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) { // evaluations come in the order of the entries
+            switch (entries.get(i).kind()) {
+                case REACTIVE_BASELINE -> baselines.add(evaluations.get(i));
+                case LEARNED -> learned.add(evaluations.get(i));
+                case OTHER -> { }
+            }
+        }
+        Evaluation baseline = Lead.better(baselines);
+        List<Lead> leads = learned.stream().map(e -> Lead.of(e, baseline)).toList();
         String title = String.format(Locale.ROOT, "Over %d common seeds (%d-%d, simulator)", seeds.size(),
                 seeds.getFirst(), seeds.getLast());
         StringBuilder leadText = new StringBuilder();
@@ -224,11 +234,14 @@ public final class ReproduceCommand implements Callable<Integer> {
         int initial = config.environment().initialWorkers();
         List<Entry> entries = new ArrayList<>();
         entries.addAll(learned(config, initial));
-        for (String name : List.of("reactive-average", "reactive-maximum", "keda-redis-list", "hpa-utilization")) {
-            entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial));
+        for (String name : List.of("reactive-average", "reactive-maximum")) {
+            entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.REACTIVE_BASELINE));
+        }
+        for (String name : List.of("keda-redis-list", "hpa-utilization")) {
+            entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.OTHER));
         }
         for (int workers : new int[] {14, 15, 16}) {
-            entries.add(new Entry("static-" + workers, new StaticPolicy(), workers));
+            entries.add(new Entry("static-" + workers, new StaticPolicy(), workers, Kind.OTHER));
         }
         return entries;
     }
