@@ -1,0 +1,61 @@
+package farmhand.farm.container;
+
+import com.github.dockerjava.api.DockerClient;
+import java.util.Optional;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The Docker engine that Testcontainers finds ({@code DOCKER_HOST}, its own configuration, or the
+ * default socket): whether one answers, why not, and its client. Asked once per JVM.
+ */
+public final class ContainerEngine {
+
+    private static Optional<String> unavailable;
+
+    private ContainerEngine() {
+    }
+
+    /** Empty when an engine answers; otherwise why none can be used (for the skip message or error). */
+    public static synchronized Optional<String> unavailableReason() {
+        if (unavailable == null) {
+            unavailable = probe();
+        }
+        return unavailable;
+    }
+
+    /** True when an engine answers. */
+    public static boolean available() {
+        return unavailableReason().isEmpty();
+    }
+
+    /** The engine's client (docker-java); fails naming the reason when there is no engine. */
+    public static DockerClient client() {
+        unavailableReason().ifPresent(reason -> {
+            throw new IllegalStateException("no Docker engine: " + reason);
+        });
+        return DockerClientFactory.lazyClient();
+    }
+
+    /** True if the engine holds an image with this tag (nothing is pulled). */
+    public static boolean hasImage(String tag) {
+        try {
+            client().inspectImageCmd(tag).exec();
+            return true;
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> probe() {
+        try {
+            if (DockerClientFactory.instance().isDockerAvailable()) {
+                return Optional.empty();
+            }
+            return Optional.of("Testcontainers found no Docker engine (DOCKER_HOST="
+                    + Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("unset")
+                    + "; start one with ci/docker-engine.sh start)");
+        } catch (RuntimeException e) {
+            return Optional.of("the Docker engine did not answer: " + e.getMessage());
+        }
+    }
+}
