@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Builds, from this machine's own files, the two images the container tests and the Docker
-# platform use (nothing is pulled; there may be no registry at all):
+# Builds, from this machine's own files, the base image of the function image (nothing is pulled;
+# there may be no registry at all):
 #
 #   farmhand/jre:25      a root filesystem holding a jlink'ed Java 25 runtime (the modules the farm
-#                        needs) and the shared libraries ldd lists for it; the function image's base
-#   farmhand/redis:7     Debian's redis-server binary and its shared libraries
+#                        needs, with its class-data-sharing archive) and the shared libraries ldd
+#                        lists for it
 #
-# Needs a running engine (DOCKER_HOST, see ci/docker-engine.sh), a JDK 25 (JAVA_HOME or
-# /usr/lib/jvm) and redis-server. The tags are fixed; rebuilding replaces them.
+# (The tests' Redis image, farmhand/redis:7, is built by the test fixture RedisContainer itself.)
+# Needs a running engine (DOCKER_HOST, see ci/docker-engine.sh) and a JDK 25 (JAVA_HOME or
+# /usr/lib/jvm). The tag is fixed; rebuilding replaces it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jre_tag="${FARMHAND_JRE_IMAGE:-farmhand/jre:25}"
-redis_tag="${FARMHAND_REDIS_IMAGE:-farmhand/redis:7}"
 # The modules the farm's functions load (jdeps of the farm's jar and its dependencies, plus
 # jdk.httpserver for the function contract and jdk.crypto.ec/jdk.zipfs for TLS and jars).
 modules="java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.httpserver,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.management,jdk.jfr"
@@ -58,18 +58,3 @@ tar -C "$jre_root" -c . | docker import \
   --change 'ENTRYPOINT ["/opt/java/bin/java"]' \
   - "$jre_tag" >/dev/null
 echo "images: $jre_tag ($(docker image inspect "$jre_tag" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}'))"
-
-# --- farmhand/redis:7 ------------------------------------------------------------------------
-redis_bin="$(command -v redis-server)"
-redis_root="$work/redis"
-minimal_etc "$redis_root"
-mkdir -p "$redis_root/usr/bin" "$redis_root/data"
-cp -L "$redis_bin" "$redis_root/usr/bin/redis-server"
-copy_libraries "$redis_root" "$redis_bin"
-tar -C "$redis_root" -c . | docker import \
-  --change 'WORKDIR /data' \
-  --change 'EXPOSE 6379' \
-  --change 'ENTRYPOINT ["/usr/bin/redis-server"]' \
-  --change 'CMD ["--protected-mode", "no", "--save", "", "--appendonly", "no"]' \
-  - "$redis_tag" >/dev/null
-echo "images: $redis_tag ($(docker image inspect "$redis_tag" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1e6}'))"
