@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * OpenFaaS's function contract over the JDK's built-in HTTP server ({@code com.sun.net.httpserver}):
@@ -26,7 +26,8 @@ public final class FunctionServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Runnable loop;
-    private final AtomicReference<CompletableFuture<Void>> run = new AtomicReference<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     private FunctionServer(HttpServer server, Runnable loop) {
         this.server = server;
@@ -51,24 +52,27 @@ public final class FunctionServer implements AutoCloseable {
 
     /** Starts the loop unless it runs already; the future completes when it ends. */
     public CompletableFuture<Void> startOrJoin() {
-        CompletableFuture<Void> fresh = new CompletableFuture<>();
-        if (run.compareAndSet(null, fresh)) {
+        if (started.compareAndSet(false, true)) {
             Thread.ofPlatform().name("function-loop").start(() -> {
                 try {
                     loop.run();
-                    fresh.complete(null);
+                    ended.complete(null);
                 } catch (Throwable t) {
-                    fresh.completeExceptionally(t);
+                    ended.completeExceptionally(t);
                 }
             });
-            return fresh;
         }
-        return run.get();
+        return ended;
     }
 
     /** True once an invocation has started the loop. */
     public boolean started() {
-        return run.get() != null;
+        return started.get();
+    }
+
+    /** Completes when the loop, once started, has ended (exceptionally when it failed). */
+    public CompletableFuture<Void> ended() {
+        return ended;
     }
 
     private void health(HttpExchange ex) throws IOException {
