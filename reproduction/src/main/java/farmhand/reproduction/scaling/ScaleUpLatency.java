@@ -55,7 +55,7 @@ public record ScaleUpLatency(List<Double> samplesMillis) {
         // each of the scaleUps + 1 workers takes one task per TASK_SECONDS (0.5 s); ten times what they can
         // take in the ~2 s this measurement runs keeps a standing backlog to the end
         int backlog = 10 * 4 * (scaleUps + 1);
-        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), 1, seed)) {
+        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), 1)) {
             farm.start(new EpisodeSpec(BatchWorkload.of(backlog, TASK_SECONDS, 0, seed), 1, seed));
             while (farm.telemetry().enqueuedTotal() < backlog) {
                 farm.advanceTo(farm.nowSeconds() + 0.01);
