@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeSpec;
-import farmhand.farm.live.EpisodeAccount;
 import farmhand.farm.live.LiveFarmBackend;
 import farmhand.farm.platform.LatencyProfile;
-import farmhand.farm.platform.LocalPlatform;
-import farmhand.farm.queue.QueueNames;
-import farmhand.farm.queue.RedisQueues;
+import farmhand.farm.queue.FarmAccount;
 import farmhand.farm.testing.ContainerTests;
+import farmhand.farm.testing.LiveEpisodes;
 import farmhand.farm.testing.RedisContainer;
 import farmhand.farm.workload.Workload;
 import farmhand.farm.workload.WorkloadConfig;
 import farmhand.farm.workload.WorkloadGenerator;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,25 +29,17 @@ class LiveFarmOnRedisContainerTest {
         try (RedisContainer redis = RedisContainer.start()) {
             assertTrue(ContainerEngine.client().inspectContainerCmd(redis.containerId()).exec().getState().getRunning(),
                     "the Redis container runs");
-            RedisQueues queues = new RedisQueues(redis.url(), new QueueNames("container:"), Duration.ofSeconds(30));
-            LocalPlatform platform = new LocalPlatform(LatencyProfile.openFaasMeasured(), 20, 1);
-            try (LiveFarmBackend farm = new LiveFarmBackend(queues, platform, LatencyProfile.openFaasMeasured(), 20, 0.1)) {
+            try (LiveFarmBackend farm = LiveFarmBackend.local(redis.url(), LatencyProfile.openFaasMeasured(), 20)) {
                 farm.start(new EpisodeSpec(workload, 16, 7));
-                List<CompletedTask> done = new ArrayList<>();
-                for (double t = 8; t <= 700; t += 8) {
-                    farm.advanceTo(t);
-                    boolean drained = farm.telemetry().drained();
-                    done.addAll(farm.drainCollected());
-                    if (drained) {
-                        break;
-                    }
-                }
-                int tasks = workload.tasks().size();
+                List<CompletedTask> done = LiveEpisodes.runToEnd(farm, 700);
+                int tasks = workload.size();
                 assertEquals(tasks, done.size());
                 Set<Integer> ids = new HashSet<>();
                 done.forEach(c -> ids.add(c.taskId()));
                 assertEquals(tasks, ids.size(), "each task collected once");
-                assertEquals(new EpisodeAccount(tasks, tasks, 0, 0, 0, 0), farm.account());
+                FarmAccount account = farm.account().orElseThrow();
+                assertTrue(account.balances(), account.describe());
+                assertEquals(tasks, account.collected(), account.describe());
             }
         }
     }
