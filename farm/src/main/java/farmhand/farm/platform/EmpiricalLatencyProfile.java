@@ -56,6 +56,20 @@ public final class EmpiricalLatencyProfile implements LatencyProfile {
     }
 
     /**
+     * Reads a latency profile file (e.g. one {@code farmhand scaling-curve --latency-profile-out} wrote),
+     * named after the file.
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read or a row is wrong
+     */
+    public static EmpiricalLatencyProfile fromFile(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(file.getFileName().toString(), in, file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the latency profile file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads {@code direction,workers_after,seconds} rows (header and {@code #} comments skipped).
      *
      * @param source named in error messages

@@ -21,7 +21,7 @@ public final class ExperimentOptions {
     int episodes;
 
     @Option(names = "--latency-profile", paramLabel = "NAME",
-            description = "override platform.latencyProfile: openfaas-measured, instant or parametric")
+            description = "override platform.latencyProfile: openfaas-measured, instant, parametric or a .csv profile file")
     String latencyProfile;
 
     /** The experiment configuration: the file over the defaults, then command-line overrides. */

@@ -1,7 +1,14 @@
 package farmhand.reproduction.cli;
 
+import farmhand.farm.live.LiveFarmOptions;
+import farmhand.farm.platform.LatencyProfile;
+import farmhand.farm.platform.LocalPlatform;
+import farmhand.farm.platform.Platform;
+import farmhand.farm.platform.docker.DockerPlatform;
 import farmhand.farm.queue.RedisEndpoint;
 import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 
 import picocli.CommandLine.Option;
 
@@ -13,6 +20,15 @@ public final class LiveOptions {
                     + "environment variable, else a private redis-server); prefer --redis-password-file to a password "
                     + "in the URL, which other users can see in the process list")
     String redisUrl;
+
+    @Option(names = "--platform", paramLabel = "NAME", defaultValue = "local",
+            description = "live farm: where functions run, local (threads of this JVM, with the configured latency "
+                    + "profile) or docker (one container per function; needs an engine and the function image) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String platform;
+
+    @Mixin
+    DockerOptions docker;
 
     @Option(names = "--redis-password-file", paramLabel = "FILE",
             description = "file whose first line is the Redis password (never printed)")
@@ -50,6 +66,32 @@ public final class LiveOptions {
             return null;
         }
         return new RedisEndpoint(url, redisPasswordFile);
+    }
+
+    /**
+     * Makes the live farm's platform: local with {@code profile}, or docker.
+     *
+     * @throws IllegalArgumentException naming --platform when it is neither
+     */
+    public Function<LiveFarmOptions, Platform> platformFactory(LatencyProfile profile) {
+        return switch (platform) {
+            case "local" -> o -> new LocalPlatform(profile, o.compression());
+            case "docker" -> {
+                var config = docker.config();
+                yield o -> new DockerPlatform(config);
+            }
+            default -> throw new IllegalArgumentException("--platform must be local or docker, was '" + platform + "'");
+        };
+    }
+
+    /** The --platform name (local or docker). */
+    public String platform() {
+        return platform;
+    }
+
+    /** The Docker platform's options. */
+    public DockerOptions docker() {
+        return docker;
     }
 
     /** True when disturbed episodes should not fail the run. */

@@ -2,6 +2,12 @@ package farmhand.reproduction.cli;
 
 import farmhand.farm.live.EmbeddedRedis;
 import farmhand.farm.platform.LatencyProfile;
+import farmhand.farm.platform.docker.DockerPlatform;
+import farmhand.farm.platform.docker.DockerPlatformConfig;
+import farmhand.farm.platform.docker.ScaleUpTiming;
+import farmhand.reproduction.scaling.ContainerMeasurements;
+import farmhand.reproduction.scaling.Percentiles;
+import farmhand.reproduction.scaling.PlatformVariant;
 import farmhand.reproduction.report.Figures;
 import farmhand.reproduction.report.Json;
 import farmhand.reproduction.scaling.ScaleUpLatency;
@@ -19,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,8 +54,17 @@ public final class ScalingCurveCommand implements Callable<Integer> {
     List<Integer> workers;
 
     @Option(names = "--platform", defaultValue = "both",
-            description = "bare, openfaas-measured or both: the local platform's deploy latency (default: ${DEFAULT-VALUE})")
+            description = "bare, openfaas-measured or both: the local platform's deploy latency; or docker: every "
+                    + "function a container (batches, initialisation and scale-ups on docker) (default: ${DEFAULT-VALUE})")
     String platform;
+
+    @Mixin
+    DockerOptions docker;
+
+    @Option(names = "--latency-profile-out", paramLabel = "FILE",
+            description = "write the measured scale-up and scale-down times as a latency profile CSV the simulator "
+                    + "loads (platform.latencyProfile: FILE)")
+    Path latencyProfileOut;
 
     @Option(names = "--time-compression", paramLabel = "F", defaultValue = "50",
             description = "divide every model duration by F (default: ${DEFAULT-VALUE})")
@@ -79,16 +95,110 @@ public final class ScalingCurveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("scaling-curve: " + e.getMessage(), e);
         }
-        Map<String, LatencyProfile> platforms = switch (platform) {
-            case "both" -> PLATFORMS;
-            case "bare", "openfaas-measured" -> Map.of(platform, PLATFORMS.get(platform));
-            default -> throw new IllegalArgumentException("--platform must be bare, openfaas-measured or both, was '" + platform + "'");
-        };
         if (scaleUps < 0) {
             throw new IllegalArgumentException("--scale-ups must be >= 0, was " + scaleUps);
         }
-        write(measure(settings, platforms, redisUrl, scaleUps), json, null, figure);
+        if (latencyProfileOut != null && scaleUps == 0) {
+            throw new IllegalArgumentException("--latency-profile-out needs --scale-ups > 0");
+        }
+        ScalingReport report;
+        if ("docker".equals(platform)) {
+            report = measureOnDocker(settings, docker.config(), redisUrl, scaleUps);
+        } else {
+            Map<String, LatencyProfile> platforms = switch (platform) {
+                case "both" -> PLATFORMS;
+                case "bare", "openfaas-measured" -> Map.of(platform, PLATFORMS.get(platform));
+                default -> throw new IllegalArgumentException(
+                        "--platform must be bare, openfaas-measured, both or docker, was '" + platform + "'");
+            };
+            report = measure(settings, platforms, redisUrl, scaleUps);
+        }
+        write(report, json, null, figure);
+        if (latencyProfileOut != null) {
+            writeProfile(report, latencyProfileOut);
+        }
         return 0;
+    }
+
+    /** Writes the report's scale times as a latency profile CSV. */
+    static void writeProfile(ScalingReport report, Path file) {
+        String csv = report.scaleUpLatency().profileCsv("scale actions measured by farmhand scaling-curve on the "
+                + report.platform() + " platform" + (report.containers() == null ? "" : " (image "
+                + report.containers().image() + ", " + report.containers().memoryLimitMiB() + " MiB per container)"), 2);
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        System.out.println("wrote " + file);
+    }
+
+    /**
+     * The curve, initialisation and scale-up latency with every function a container of the Docker
+     * platform, plus each worker container's memory and the scale-up stages.
+     */
+    static ScalingReport measureOnDocker(ScalingSettings settings, DockerPlatformConfig config, String redisUrl,
+                                         int scaleUps) {
+        List<DockerPlatform> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PlatformVariant dockerVariant = new PlatformVariant("docker", compression -> {
+            DockerPlatform p = new DockerPlatform(config);
+            made.add(p);
+            return p;
+        });
+        Map<Integer, Double> memory = new java.util.TreeMap<>();
+        try (EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start() : null) {
+            String url = redisUrl != null ? redisUrl : embedded.url();
+            System.out.println("measuring the live farm's scaling curve on docker (image " + config.image() + ", "
+                    + (config.memoryBytes() >> 20) + " MiB per container) ...");
+            ScalingCurve curve = new ScalingExperiment(settings, url, dockerVariant, run -> {
+                DockerPlatform p = (DockerPlatform) run.farm().platform();
+                double sum = 0;
+                int n = 0;
+                for (String name : p.deployed()) {
+                    if (name.startsWith("worker-")) {
+                        long bytes = p.memoryUsageBytes(name);
+                        if (bytes > 0) {
+                            sum += bytes / 1048576.0;
+                            n++;
+                        }
+                    }
+                }
+                if (n > 0) {
+                    memory.put(run.workers(), sum / n);
+                }
+            }).runOn(List.of(dockerVariant), pt -> System.out.printf(Locale.ROOT,
+                    "  window %.0f s, N=%d: runtime %.1f s, speedup %.2f, worker container memory %.0f MiB%n",
+                    pt.windowSeconds(), pt.workers(), pt.runtimeSeconds(), pt.speedup(),
+                    memory.getOrDefault(pt.workers(), Double.NaN)));
+            System.out.println();
+            System.out.println(curve.table());
+            ScaleUpLatency latency = null;
+            Map<String, double[]> stages = new java.util.LinkedHashMap<>();
+            if (scaleUps > 0) {
+                int before = made.size();
+                latency = ScaleUpLatency.measure(url, dockerVariant, scaleUps, settings.seed());
+                List<ScaleUpTiming> timings = made.get(before).scaleUps().stream().filter(t -> !t.initial()).toList();
+                stages.put("running", percentiles(timings.stream().mapToDouble(t -> t.runningSeconds() * 1000).toArray()));
+                stages.put("healthy", percentiles(timings.stream().mapToDouble(t -> t.healthySeconds() * 1000).toArray()));
+                stages.put("invoked", percentiles(timings.stream().mapToDouble(t -> t.invokedSeconds() * 1000).toArray()));
+                stages.put("start", percentiles(latency.upBlockingSeconds().stream().mapToDouble(s -> s * 1000).toArray()));
+                System.out.printf(Locale.ROOT, "docker scale-up latency over %d scale-ups, wall ms p50 / p95:%n", scaleUps);
+                stages.forEach((stage, p) -> System.out.printf(Locale.ROOT, "  request -> %-8s %8.1f / %8.1f%n",
+                        stage, p[0], p[1]));
+                System.out.printf(Locale.ROOT, "  request -> %-8s %8.1f / %8.1f%n", "first task", latency.p50Millis(),
+                        latency.p95Millis());
+            }
+            memory.forEach((n, mib) -> System.out.printf(Locale.ROOT, "worker container memory at N=%d: %.1f MiB%n", n, mib));
+            return new ScalingReport(curve, latency, "docker",
+                    new ContainerMeasurements(config.image(), config.memoryBytes() >> 20, memory, stages));
+        }
+    }
+
+    private static double[] percentiles(double[] values) {
+        return new double[] {Percentiles.of(values, 50), Percentiles.of(values, 95)};
     }
 
     /** The local platform's variants: bare, and with the deploy latency measured on OpenFaaS. */

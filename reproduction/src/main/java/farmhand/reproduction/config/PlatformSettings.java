@@ -1,12 +1,15 @@
 package farmhand.reproduction.config;
 
+import farmhand.farm.platform.EmpiricalLatencyProfile;
 import farmhand.farm.platform.LatencyProfile;
 import java.time.Duration;
 
 /**
  * Which scale-latency profile the platform (simulated or local) applies.
  *
- * @param latencyProfile {@code openfaas-measured} (default), {@code instant} or {@code parametric}
+ * @param latencyProfile {@code openfaas-measured} (default), {@code instant}, {@code parametric}, or the path
+ *                       of a latency profile file ({@code .csv}, e.g. measured on the Docker platform by
+ *                       {@code farmhand scaling-curve --platform docker --latency-profile-out FILE})
  * @param upMeanSeconds parametric only: mean scale-up latency, {@code > 0}
  * @param upStdDevSeconds parametric only: its standard deviation, {@code >= 0}
  * @param downMeanSeconds parametric only: mean scale-down latency, {@code > 0}
@@ -17,9 +20,13 @@ public record PlatformSettings(String latencyProfile, double upMeanSeconds, doub
 
     public PlatformSettings {
         if (!"openfaas-measured".equals(latencyProfile) && !"instant".equals(latencyProfile)
-                && !"parametric".equals(latencyProfile)) {
-            throw new IllegalArgumentException("latencyProfile must be openfaas-measured, instant or parametric, was '"
-                    + latencyProfile + "'");
+                && !"parametric".equals(latencyProfile) && !isFile(latencyProfile)) {
+            throw new IllegalArgumentException("latencyProfile must be openfaas-measured, instant, parametric or a "
+                    + ".csv profile file, was '" + latencyProfile + "'");
+        }
+        if (isFile(latencyProfile) && !java.nio.file.Files.isReadable(java.nio.file.Path.of(latencyProfile))) {
+            throw new IllegalArgumentException("latencyProfile names the file '" + latencyProfile
+                    + "', which cannot be read");
         }
         if (!(upMeanSeconds > 0) || !(downMeanSeconds > 0)) {
             throw new IllegalArgumentException("upMeanSeconds and downMeanSeconds must be > 0, were "
@@ -41,8 +48,15 @@ public record PlatformSettings(String latencyProfile, double upMeanSeconds, doub
         return new PlatformSettings(name, upMeanSeconds, upStdDevSeconds, downMeanSeconds, downStdDevSeconds);
     }
 
+    private static boolean isFile(String profile) {
+        return profile != null && profile.endsWith(".csv");
+    }
+
     /** The profile these settings describe. */
     public LatencyProfile profile() {
+        if (isFile(latencyProfile)) {
+            return EmpiricalLatencyProfile.fromFile(java.nio.file.Path.of(latencyProfile));
+        }
         if ("parametric".equals(latencyProfile)) {
             return LatencyProfile.parametric(seconds(upMeanSeconds), seconds(upStdDevSeconds),
                     seconds(downMeanSeconds), seconds(downStdDevSeconds));

@@ -7,7 +7,7 @@ import farmhand.farm.queue.LivenessSettings;
 import farmhand.farm.runtime.FunctionSpec;
 import farmhand.farm.runtime.WorkerName;
 import farmhand.farm.platform.LatencyProfile;
-import farmhand.farm.platform.LocalPlatform;
+import farmhand.farm.platform.Platform;
 import farmhand.farm.queue.QueueNames;
 import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.workload.Task;
@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Measures how long a farm takes to come up on the local platform: from the first deploy request
+ * Measures how long a farm takes to come up on a platform (the local one by default): from the first deploy request
  * to the START of the collector, every worker and the emitter, deployed one after another as the
  * paper's prototype did (each deploy takes the profile's scale-up latency). Uses its own key prefix
  * ({@code init:}) so it never touches a running farm's queues.
@@ -38,12 +38,22 @@ public final class FarmInitialisation {
      */
     public static double measureSeconds(String redisUrl, LatencyProfile profile, double compression, int workers,
                                         long seed) {
+        return measureSeconds(redisUrl, PlatformVariant.local("local", profile), compression, workers, seed);
+    }
+
+    /**
+     * The same on any platform variant (a real platform's latency is its own).
+     *
+     * @return initialisation time in model seconds (wall time times {@code compression})
+     */
+    public static double measureSeconds(String redisUrl, PlatformVariant variant, double compression, int workers,
+                                        long seed) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, was " + workers);
         }
         String run = "init-" + Long.toString(System.nanoTime(), 36);
         try (RedisQueues queues = new RedisQueues(redisUrl, new QueueNames("init:", run), Duration.ofSeconds(30));
-             LocalPlatform platform = new LocalPlatform(profile, compression)) {
+             Platform platform = variant.create().apply(compression)) {
             FunctionDeployer deployer = new FunctionDeployer(platform, queues.endpoint());
             // an emitter whose single task lies far in the future: it announces START, then waits
             Workload idle = new Workload(seed, List.of(new Task(0, 1, 1e9, 1, 512, 1, 1)), List.of(), List.of(), 1e9);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeSpec;
 import farmhand.farm.live.LiveFarmBackend;
+import farmhand.farm.live.LiveFarmOptions;
+import farmhand.farm.queue.RedisEndpoint;
 import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.workload.BatchWorkload;
 import java.util.ArrayList;
@@ -12,19 +14,46 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measures the bare local platform's own scale-up latency, uncompressed: from the scale request
+ * Measures a platform's own scale-up latency (the bare local platform's by default), uncompressed: from the scale request
  * to the moment the new worker takes its first task, over a farm with a standing backlog so a
  * new worker always finds work. Wall milliseconds.
  *
  * @param samplesMillis one latency per scale-up, in request order
+ * @param upBlockingSeconds per scale-up, how long the scale action blocked the controller (deploy to START),
+ *                          in the format of a latency profile's {@code up} rows
+ * @param downBlockingSeconds per scale-down (as many as scale-ups, after them), how long it blocked the
+ *                            controller (SCALE_DOWN to the worker removed): a profile's {@code down} rows
  */
-public record ScaleUpLatency(List<Double> samplesMillis) {
+public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlockingSeconds,
+                             List<Double> downBlockingSeconds) {
 
     /** Service time of the backlog's tasks, seconds: long enough that the backlog outlasts the scale-ups. */
     private static final double TASK_SECONDS = 0.5;
 
     public ScaleUpLatency {
         samplesMillis = List.copyOf(samplesMillis);
+        upBlockingSeconds = List.copyOf(upBlockingSeconds);
+        downBlockingSeconds = List.copyOf(downBlockingSeconds);
+    }
+
+    /**
+     * The measured blocking times as a latency profile file the simulator loads
+     * ({@code direction,workers_after,seconds}, as the OpenFaaS profile).
+     *
+     * @param source a comment line naming where the samples come from
+     * @param firstWorkersAfter workers after the first scale-up
+     */
+    public String profileCsv(String source, int firstWorkersAfter) {
+        StringBuilder csv = new StringBuilder("# " + source.replace("\n", " ") + "\n# every row is one timed scale action: "
+                + "direction, workers after the action, seconds it blocked the control step\ndirection,workers_after,seconds\n");
+        for (int i = 0; i < upBlockingSeconds.size(); i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "up,%d,%.4f%n", firstWorkersAfter + i, upBlockingSeconds.get(i)));
+        }
+        int workers = firstWorkersAfter + upBlockingSeconds.size() - 1;
+        for (int i = 0; i < downBlockingSeconds.size(); i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "down,%d,%.4f%n", workers - 1 - i, downBlockingSeconds.get(i)));
+        }
+        return csv.toString();
     }
 
     /** Median, wall milliseconds. */
@@ -49,21 +78,32 @@ public record ScaleUpLatency(List<Double> samplesMillis) {
      * @param seed seeds the farm
      */
     public static ScaleUpLatency measure(String redisUrl, int scaleUps, long seed) {
+        return measure(redisUrl, PlatformVariant.bare(), scaleUps, seed);
+    }
+
+    /**
+     * The same on any platform variant (uncompressed: a real platform's latency is its own).
+     *
+     * @param variant the platform the new workers start on
+     */
+    public static ScaleUpLatency measure(String redisUrl, PlatformVariant variant, int scaleUps, long seed) {
         if (scaleUps < 1) {
             throw new IllegalArgumentException("scaleUps must be >= 1, was " + scaleUps);
         }
         // each of the scaleUps + 1 workers takes one task per TASK_SECONDS (0.5 s); ten times what they can
         // take in the ~2 s this measurement runs keeps a standing backlog to the end
         int backlog = 10 * 4 * (scaleUps + 1);
-        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), 1)) {
+        try (LiveFarmBackend farm = LiveFarmBackend.create(LiveFarmOptions.defaults(1).withRedis(RedisEndpoint.of(redisUrl)),
+                o -> variant.create().apply(o.compression()))) {
             farm.start(new EpisodeSpec(BatchWorkload.of(backlog, TASK_SECONDS, 0, seed), 1, seed));
             while (farm.telemetry().enqueuedTotal() < backlog) {
                 farm.advanceTo(farm.nowSeconds() + 0.01);
             }
             Map<String, Double> requested = new HashMap<>();
+            List<Double> upBlocking = new ArrayList<>();
             for (int i = 0; i < scaleUps; i++) {
                 double at = farm.nowSeconds();
-                farm.scale(+1);
+                upBlocking.add(farm.scale(+1).scalingSeconds());
                 requested.put("worker-" + (i + 2), at);
             }
             farm.advanceTo(farm.nowSeconds() + 2 * TASK_SECONDS + 0.2);
@@ -83,7 +123,11 @@ public record ScaleUpLatency(List<Double> samplesMillis) {
                 }
                 samples.add((took - requested.get(name)) * 1000);
             }
-            return new ScaleUpLatency(samples);
+            List<Double> downBlocking = new ArrayList<>();
+            for (int i = 0; i < scaleUps; i++) {
+                downBlocking.add(farm.scale(-1).scalingSeconds());
+            }
+            return new ScaleUpLatency(samples, upBlocking, downBlocking);
         }
     }
 }

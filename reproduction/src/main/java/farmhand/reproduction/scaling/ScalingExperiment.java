@@ -3,6 +3,8 @@ package farmhand.reproduction.scaling;
 import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeSpec;
 import farmhand.farm.live.LiveFarmBackend;
+import farmhand.farm.live.LiveFarmOptions;
+import farmhand.farm.queue.RedisEndpoint;
 import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.workload.BatchWorkload;
 import farmhand.farm.workload.Workload;
@@ -24,14 +26,39 @@ public final class ScalingExperiment {
 
     private final ScalingSettings settings;
     private final String redisUrl;
+    private final PlatformVariant batchPlatform;
+    private final Consumer<BatchRun> afterBatch;
+
+    /**
+     * One batch run, told to the {@code afterBatch} hook while its farm still runs (its functions still
+     * deployed), e.g. to read the memory of its containers.
+     *
+     * @param workers farm size
+     * @param farm the farm, drained
+     */
+    public record BatchRun(int workers, LiveFarmBackend farm) {
+    }
 
     /**
      * @param settings what to run
      * @param redisUrl the Redis the farm uses (its farm keys are cleared before every run)
      */
     public ScalingExperiment(ScalingSettings settings, String redisUrl) {
+        this(settings, redisUrl, PlatformVariant.bare(), run -> { });
+    }
+
+    /**
+     * @param settings what to run
+     * @param redisUrl the Redis the farm uses
+     * @param batchPlatform where the runtime batches run (the bare local platform by default)
+     * @param afterBatch told each measured batch before its farm closes
+     */
+    public ScalingExperiment(ScalingSettings settings, String redisUrl, PlatformVariant batchPlatform,
+                             Consumer<BatchRun> afterBatch) {
         this.settings = settings;
         this.redisUrl = redisUrl;
+        this.batchPlatform = batchPlatform;
+        this.afterBatch = afterBatch;
     }
 
     /**
@@ -43,21 +70,35 @@ public final class ScalingExperiment {
      * @param progress told each point as it is measured
      */
     public ScalingCurve run(Map<String, LatencyProfile> platforms, Consumer<ScalingPoint> progress) {
+        List<PlatformVariant> variants = new ArrayList<>();
+        platforms.forEach((name, profile) -> variants.add(PlatformVariant.local(name, profile)));
+        return runOn(variants, progress);
+    }
+
+    /**
+     * Measures the curve with the initialisation measured on each of {@code platforms}.
+     *
+     * @param platforms the platform variants whose initialisation is measured, in report order; not empty
+     * @param progress told each point as it is measured
+     */
+    public ScalingCurve runOn(List<PlatformVariant> platforms, Consumer<ScalingPoint> progress) {
         if (platforms.isEmpty()) {
             throw new IllegalArgumentException("platforms must name at least one platform variant");
         }
         List<ScalingPoint> points = new ArrayList<>();
         // warm-up, not reported: the first measured point would otherwise pay for class loading and JIT
         int largest = settings.workerCounts().getLast();
-        runBatch(BatchWorkload.of(4 * largest, settings.serviceSeconds(), 0, settings.seed()), largest);
+        runBatch(BatchWorkload.of(4 * largest, settings.serviceSeconds(), 0, settings.seed()), largest, false);
         for (double window : settings.windowsSeconds()) {
             Workload batch = BatchWorkload.of(settings.tasks(), settings.serviceSeconds(), window, settings.seed());
             double baseline = Double.NaN;
             for (int n : settings.workerCounts()) {
                 Map<String, Double> init = new LinkedHashMap<>();
-                platforms.forEach((name, profile) -> init.put(name, FarmInitialisation.measureSeconds(
-                        redisUrl, profile, settings.compression(), n, settings.seed() + n)));
-                List<CompletedTask> done = runBatch(batch, n);
+                for (PlatformVariant variant : platforms) {
+                    init.put(variant.name(), FarmInitialisation.measureSeconds(
+                            redisUrl, variant, settings.compression(), n, settings.seed() + n));
+                }
+                List<CompletedTask> done = runBatch(batch, n, true);
                 double first = done.stream().mapToDouble(CompletedTask::generationSeconds).min().orElse(Double.NaN);
                 double last = done.stream().mapToDouble(CompletedTask::collectSeconds).max().orElse(Double.NaN);
                 double runtime = last - first;
@@ -73,12 +114,13 @@ public final class ScalingExperiment {
             }
         }
         return new ScalingCurve(settings.compression(), settings.tasks(), settings.serviceSeconds(),
-                List.copyOf(platforms.keySet()), points);
+                platforms.stream().map(PlatformVariant::name).toList(), points);
     }
 
-    private List<CompletedTask> runBatch(Workload batch, int workers) {
+    private List<CompletedTask> runBatch(Workload batch, int workers, boolean measured) {
         List<CompletedTask> done = new ArrayList<>(batch.size());
-        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), settings.compression())) {
+        LiveFarmOptions options = LiveFarmOptions.defaults(settings.compression()).withRedis(RedisEndpoint.of(redisUrl));
+        try (LiveFarmBackend farm = LiveFarmBackend.create(options, o -> batchPlatform.create().apply(o.compression()))) {
             farm.start(new EpisodeSpec(batch, workers, settings.seed()));
             double limit = batch.generationEndSeconds() + 2.0 * batch.size() * settings.serviceSeconds() / workers + 600;
             for (double t = STEP_SECONDS; ; t += STEP_SECONDS) {
@@ -86,6 +128,9 @@ public final class ScalingExperiment {
                 boolean drained = farm.telemetry().drained(); // read before draining: nothing arrives after it
                 done.addAll(farm.drainCollected());
                 if (drained) {
+                    if (measured) {
+                        afterBatch.accept(new BatchRun(workers, farm));
+                    }
                     break;
                 }
                 if (t > limit) {

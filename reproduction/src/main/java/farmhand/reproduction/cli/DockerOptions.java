@@ -1,0 +1,26 @@
+package farmhand.reproduction.cli;
+
+import farmhand.farm.platform.docker.DockerPlatformConfig;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options of the Docker platform (functions as containers of the function image). */
+public final class DockerOptions {
+
+    @Option(names = "--docker-image", paramLabel = "IMAGE", defaultValue = DockerPlatformConfig.DEFAULT_IMAGE,
+            description = "docker platform: the function image, present in the engine of DOCKER_HOST (default: "
+                    + "${DEFAULT-VALUE}; build it with ./mvnw -pl farm -am package jib:dockerBuild)")
+    String image;
+
+    @Option(names = "--docker-memory-mb", paramLabel = "MIB", defaultValue = "192",
+            description = "docker platform: memory limit of each function container, MiB; 0 for none (default: ${DEFAULT-VALUE})")
+    long memoryMiB;
+
+    /** The platform's configuration; refuses a negative memory limit naming the option. */
+    public DockerPlatformConfig config() {
+        if (memoryMiB < 0) {
+            throw new IllegalArgumentException("--docker-memory-mb must be >= 0, was " + memoryMiB);
+        }
+        return new DockerPlatformConfig(image, memoryMiB << 20, Duration.ofSeconds(60));
+    }
+}
