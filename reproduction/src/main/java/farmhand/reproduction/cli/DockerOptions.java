@@ -16,11 +16,20 @@ public final class DockerOptions {
             description = "docker platform: memory limit of each function container, MiB; 0 for none (default: ${DEFAULT-VALUE})")
     long memoryMiB;
 
-    /** The platform's configuration; refuses a negative memory limit naming the option. */
+    @Option(names = "--docker-start-seconds", paramLabel = "S", defaultValue = "10",
+            description = "docker platform: wall seconds the initial containers may take to boot before an episode's "
+                    + "model time 0; raise it for large farms on few cores (default: ${DEFAULT-VALUE})")
+    double startSeconds;
+
+    /** The platform's configuration; refuses a negative memory limit or start allowance naming the option. */
     public DockerPlatformConfig config() {
         if (memoryMiB < 0) {
             throw new IllegalArgumentException("--docker-memory-mb must be >= 0, was " + memoryMiB);
         }
-        return new DockerPlatformConfig(image, memoryMiB << 20, Duration.ofSeconds(60));
+        if (!(startSeconds >= 0) || !Double.isFinite(startSeconds)) {
+            throw new IllegalArgumentException("--docker-start-seconds must be >= 0, was " + startSeconds);
+        }
+        return new DockerPlatformConfig(image, memoryMiB << 20, Duration.ofSeconds(60),
+                Duration.ofMillis(Math.round(startSeconds * 1000)));
     }
 }

@@ -63,7 +63,6 @@ public final class DockerPlatform implements Platform {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
-    private static final Duration INITIAL_BOOT = Duration.ofSeconds(3);
 
     private record Deployed(String containerId, int port) {
     }
@@ -131,7 +130,7 @@ public final class DockerPlatform implements Platform {
     /** Containers of the initial functions boot together on the machine's cores: a JVM start each. */
     @Override
     public Duration startAllowance() {
-        return INITIAL_BOOT;
+        return config.startAllowance();
     }
 
     @Override
