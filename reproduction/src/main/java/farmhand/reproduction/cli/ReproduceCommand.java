@@ -237,7 +237,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (String name : List.of("reactive-average", "reactive-maximum")) {
             entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.REACTIVE_BASELINE));
         }
-        for (String name : List.of("keda-redis-list", "hpa-utilization")) {
+        for (String name : List.of("anticipatory", "keda-redis-list", "hpa-utilization")) {
             entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.OTHER));
         }
         for (int workers : new int[] {14, 15, 16}) {
