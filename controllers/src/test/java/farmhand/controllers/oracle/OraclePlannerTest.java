@@ -1,0 +1,80 @@
+package farmhand.controllers.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import farmhand.controllers.env.EnvironmentConfig;
+import farmhand.controllers.env.FarmEnvironment;
+import farmhand.controllers.eval.EpisodeMetrics;
+import farmhand.controllers.eval.Evaluator;
+import farmhand.controllers.policy.fixed.StaticPolicy;
+import farmhand.controllers.reward.RewardConfig;
+import farmhand.controllers.reward.RewardFunction;
+import farmhand.farm.sim.SimulatedFarm;
+import farmhand.farm.workload.WorkloadConfig;
+import farmhand.farm.workload.WorkloadGenerator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OraclePlannerTest {
+
+    private static final List<Long> SEEDS = List.of(42L, 43L, 44L);
+    private static final WorkloadGenerator WORKLOADS = new WorkloadGenerator(WorkloadConfig.paper());
+    private static final OraclePlanner.Grid SMALL = new OraclePlanner.Grid(List.of(12), List.of(16.0, 32.0),
+            List.of(15, 17, 19), List.of(0.0), List.of(12, 14, 16), List.of(11, 13, 16));
+
+    private static FarmEnvironment env() {
+        return new FarmEnvironment(SimulatedFarm.paper(), WORKLOADS, EnvironmentConfig.paper(),
+                new RewardFunction(RewardConfig.DEFAULT));
+    }
+
+    @Test
+    void theFrontierNeedsMoreWorkersForAHigherQosTarget() {
+        try (FarmEnvironment env = env()) {
+            var f = new OraclePlanner(env, WORKLOADS).frontier(SMALL, SEEDS, List.of(0.95, 0.98, 0.99));
+            assertEquals(54, f.schedules());
+            var reached = f.points().stream().filter(OraclePlanner.FrontierPoint::reached).toList();
+            assertFalse(reached.isEmpty());
+            for (int i = 1; i < reached.size(); i++) {
+                assertTrue(reached.get(i).meanWorkers() >= reached.get(i - 1).meanWorkers(), f.toString());
+            }
+            for (var p : reached) {
+                assertTrue(p.finalQos() >= p.qosTarget(), p.toString());
+            }
+        }
+    }
+
+    @Test
+    void theOracleNeedsNoMoreWorkersThanFixedProvisioningAtItsQos() {
+        try (FarmEnvironment env = env()) {
+            List<EpisodeMetrics> fixed = new Evaluator(env).evaluate(new StaticPolicy(), SEEDS, 16, m -> { }).episodes();
+            double fixedQos = fixed.stream().mapToDouble(EpisodeMetrics::finalQos).average().orElseThrow();
+            var f = new OraclePlanner(env, WORKLOADS).frontier(SMALL, SEEDS, List.of(fixedQos));
+            var p = f.points().getFirst();
+            assertTrue(p.reached(), "static 16's QoS " + fixedQos + " is within the grid's reach: " + f);
+            assertTrue(p.meanWorkers() < 16.0, "the oracle used " + p.meanWorkers() + " workers for " + fixedQos);
+            assertTrue(f.workersAt(fixedQos) <= p.meanWorkers() + 1e-9);
+            assertTrue(f.qosAt(16.0) >= fixedQos);
+        }
+    }
+
+    @Test
+    void anUnreachableTargetIsReportedAsNotReached() {
+        try (FarmEnvironment env = env()) {
+            var f = new OraclePlanner(env, WORKLOADS).frontier(SMALL, List.of(42L), List.of(1.01));
+            assertFalse(f.points().getFirst().reached());
+            assertTrue(Double.isNaN(f.workersAt(1.01)));
+        }
+    }
+
+    @Test
+    void aScheduleTargetsEachPhaseAtItsTrueStartShiftedByLeadAndHold() {
+        PhaseSchedule s = new PhaseSchedule(12, 10, 18, -5, 14, 11);
+        double[] starts = {0, 45, 105, 165};
+        assertEquals(12, s.target(34.9, starts));
+        assertEquals(18, s.target(35, starts));
+        assertEquals(14, s.target(100, starts));
+        assertEquals(11, s.target(165, starts));
+    }
+}
