@@ -17,6 +17,7 @@ import farmhand.controllers.training.TrainingPlan;
 import farmhand.controllers.training.TrainingResult;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.config.TrainingSettings;
+import farmhand.reproduction.oracle.OracleSection;
 import farmhand.reproduction.report.Figures;
 import farmhand.reproduction.report.Json;
 import farmhand.reproduction.report.TableThree;
@@ -64,6 +65,11 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + "learned policy's lead over the better reactive baseline, paired by seed; 0 skips "
                     + "(default: ${DEFAULT-VALUE})")
     int leadEpisodes;
+
+    @Option(names = "--oracle", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also plan the clairvoyant oracle on the table's seeds (simulator, ~35 s for 10 seeds) and "
+                    + "report its QoS -> workers frontier and each policy's distance to it (default: ${DEFAULT-VALUE})")
+    boolean oracle;
 
     @Mixin
     ExperimentOptions experiment;
@@ -144,6 +150,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                 + TableThree.markdown(all) + "\n## Per phase\n\n```\n" + phases + "```\n";
         if (leadEpisodes > 0) {
             md += "\n" + leadOverManySeeds(config, entries);
+        }
+        if (oracle) {
+            md += "\n" + OracleSection.run(config, seeds, evaluations, out);
         }
         try {
             Files.createDirectories(out);

@@ -154,7 +154,7 @@ class FarmhandCommandTest {
     }
 
     @Test
-    void reproduceWritesTheTableAFileAPolicyEveryFigureAndTheLeadOverManySeeds() throws Exception {
+    void reproduceWritesTheTableAFileAPolicyEveryFigureTheLeadOverManySeedsAndTheOracleFrontier() throws Exception {
         Path out = dir.resolve("repro");
         Object[] r = run("reproduce", "--out", out.toString(), "--episodes", "2", "--lead-episodes", "6", "--no-scaling-curve");
         assertEquals(0, r[0], () -> (String) r[2]);
@@ -167,13 +167,17 @@ class FarmhandCommandTest {
         }
         JsonNode lead = new JsonMapper().readTree(out.resolve("lead.json").toFile());
         assertEquals(6, lead.get("episodes").asInt());
-        assertEquals(9, lead.get("rows").size(), "every policy is evaluated again on the common seeds");
+        assertEquals(10, lead.get("rows").size(), "every policy is evaluated again on the common seeds");
         assertEquals(2, lead.get("leads").size(), "one lead per learned policy");
         for (JsonNode l : lead.get("leads")) {
             assertTrue(l.get("baseline").asString().startsWith("reactive-"), l.toString());
             assertEquals(6, l.get("episodes").asInt());
         }
         assertTrue(Files.readString(out.resolve("table3.md")).contains("Over 6 common seeds (42-47, simulator)"));
+        JsonNode oracle = new JsonMapper().readTree(out.resolve("oracle.json").toFile());
+        assertEquals(9, oracle.get("frontier").get("points").size(), "one frontier point per QoS target 97-99.8 %");
+        assertEquals(10, oracle.get("distances").size(), "every policy's distance to the oracle");
+        assertTrue(Files.readString(out.resolve("table3.md")).contains("## Oracle frontier"));
     }
 
     @Test
