@@ -23,32 +23,32 @@ import java.util.Objects;
  * each worker's clock, pending scale-ups) is continuous and too large to tabulate. Why not an
  * integer program: it would need a closed-form queueing model of deadline misses, which would not
  * be the model the policies are measured on. Limits: the frontier is over this schedule family
- * (one worker per step, as the paper's action set allows, and four levels keyed on the true phase
- * starts); the Lagrangian sweep finds the convex hull of the per-seed choices, so a target between
+ * (one worker per step, as the paper's action set allows, one level per canonical phase keyed on
+ * the true phase starts and order); the Lagrangian sweep finds the convex hull of the per-seed choices, so a target between
  * two hull points is answered by the cheaper point above it. Not thread-safe (drives one environment).
  */
 public final class OraclePlanner {
 
     /** Values tried per {@link PhaseSchedule} component. */
-    public record Grid(List<Integer> firstPhaseWorkers, List<Double> leadSeconds, List<Integer> peakWorkers,
-                       List<Double> holdSeconds, List<Integer> thirdPhaseWorkers, List<Integer> fourthPhaseWorkers) {
+    public record Grid(List<Integer> phaseOneWorkers, List<Integer> phaseTwoWorkers, List<Integer> phaseThreeWorkers,
+                       List<Integer> phaseFourWorkers, List<Double> leadSeconds, List<Double> holdSeconds) {
 
-        /** 2592 schedules around the paper workload's needs (peaks 15-20, later phases 10-16 workers). */
+        /** 1728 schedules around the paper workload's needs (the burst 15-20 workers, the oscillations 10-16). */
         public static Grid standard() {
-            return new Grid(List.of(12), List.of(8.0, 16.0, 24.0, 32.0), List.of(15, 16, 17, 18, 19, 20),
-                    List.of(-8.0, 0.0, 8.0), List.of(11, 12, 13, 14, 15, 16), List.of(10, 11, 12, 13, 14, 15));
+            return new Grid(List.of(12), List.of(15, 16, 17, 18, 19, 20), List.of(11, 12, 13, 14, 15, 16),
+                    List.of(10, 11, 12, 13, 14, 15), List.of(8.0, 16.0, 24.0, 32.0), List.of(0.0, 8.0));
         }
 
         /** Every schedule of the grid. */
         public List<PhaseSchedule> schedules() {
             List<PhaseSchedule> out = new ArrayList<>();
-            for (int first : firstPhaseWorkers) {
-                for (double lead : leadSeconds) {
-                    for (int peak : peakWorkers) {
-                        for (double hold : holdSeconds) {
-                            for (int third : thirdPhaseWorkers) {
-                                for (int fourth : fourthPhaseWorkers) {
-                                    out.add(new PhaseSchedule(first, lead, peak, hold, third, fourth));
+            for (int one : phaseOneWorkers) {
+                for (int two : phaseTwoWorkers) {
+                    for (int three : phaseThreeWorkers) {
+                        for (int four : phaseFourWorkers) {
+                            for (double lead : leadSeconds) {
+                                for (double hold : holdSeconds) {
+                                    out.add(new PhaseSchedule(one, two, three, four, lead, hold));
                                 }
                             }
                         }
@@ -86,11 +86,12 @@ public final class OraclePlanner {
 
         /**
          * The fewest mean workers the frontier needs for mean final QoS {@code qos} (fraction),
-         * interpolated linearly between its points; NaN above its highest point.
+         * interpolated linearly between its points; NaN outside its range (above its highest point or
+         * below its lowest).
          */
         public double workersAt(double qos) {
             List<FrontierPoint> reached = points.stream().filter(FrontierPoint::reached).toList();
-            if (reached.isEmpty() || qos > reached.getLast().finalQos()) {
+            if (reached.isEmpty() || qos > reached.getLast().finalQos() || qos < reached.getFirst().finalQos()) {
                 return Double.NaN;
             }
             FrontierPoint prev = null;

@@ -1,46 +1,64 @@
 package farmhand.controllers.oracle;
 
 /**
- * A clairvoyant worker schedule over the paper's four phases, keyed on the episode's true phase
- * start times (which only the oracle knows). Immutable; validated on construction.
+ * A clairvoyant worker schedule: a worker level per canonical phase of the workload (phase 1 the
+ * steady low rate, 2 the steady high rate, 3 and 4 the oscillations), applied where the episode
+ * actually plays that phase, with changes to a higher level started early and changes to a lower
+ * one made late. Each played phase claims its level from {@code leadSeconds} before it starts to
+ * {@code holdSeconds} after it ends; the target is the highest level claimed. Keyed on the
+ * episode's true phase starts and order, which only the oracle knows. Immutable; validated on
+ * construction.
  *
- * @param firstPhaseWorkers target from the start until the ramp, {@code >= 1}
- * @param leadSeconds how long before the second phase starts the target becomes {@code peakWorkers}, {@code >= 0}
- * @param peakWorkers target through the second phase, {@code >= 1}
- * @param holdSeconds how long after the third phase starts the peak is kept (negative: dropped before), finite
- * @param thirdPhaseWorkers target in the third phase after the hold, {@code >= 1}
- * @param fourthPhaseWorkers target from the fourth phase on, {@code >= 1}
+ * @param phaseOneWorkers level of canonical phase 1, {@code >= 1}
+ * @param phaseTwoWorkers level of canonical phase 2, {@code >= 1}
+ * @param phaseThreeWorkers level of canonical phase 3, {@code >= 1}
+ * @param phaseFourWorkers level of canonical phase 4, {@code >= 1}
+ * @param leadSeconds how long before a phase starts it claims its level, {@code >= 0}
+ * @param holdSeconds how long after a phase ends it keeps claiming its level, {@code >= 0}
  */
-public record PhaseSchedule(int firstPhaseWorkers, double leadSeconds, int peakWorkers, double holdSeconds,
-                            int thirdPhaseWorkers, int fourthPhaseWorkers) {
+public record PhaseSchedule(int phaseOneWorkers, int phaseTwoWorkers, int phaseThreeWorkers, int phaseFourWorkers,
+                            double leadSeconds, double holdSeconds) {
 
     public PhaseSchedule {
-        if (firstPhaseWorkers < 1 || peakWorkers < 1 || thirdPhaseWorkers < 1 || fourthPhaseWorkers < 1) {
-            throw new IllegalArgumentException("every worker target must be >= 1, was " + firstPhaseWorkers + "/"
-                    + peakWorkers + "/" + thirdPhaseWorkers + "/" + fourthPhaseWorkers);
+        if (phaseOneWorkers < 1 || phaseTwoWorkers < 1 || phaseThreeWorkers < 1 || phaseFourWorkers < 1) {
+            throw new IllegalArgumentException("every worker level must be >= 1, was " + phaseOneWorkers + "/"
+                    + phaseTwoWorkers + "/" + phaseThreeWorkers + "/" + phaseFourWorkers);
         }
         if (!(leadSeconds >= 0) || !Double.isFinite(leadSeconds)) {
             throw new IllegalArgumentException("leadSeconds must be >= 0, was " + leadSeconds);
         }
-        if (!Double.isFinite(holdSeconds)) {
-            throw new IllegalArgumentException("holdSeconds must be finite, was " + holdSeconds);
+        if (!(holdSeconds >= 0) || !Double.isFinite(holdSeconds)) {
+            throw new IllegalArgumentException("holdSeconds must be >= 0, was " + holdSeconds);
         }
     }
 
+    /** The level of canonical phase {@code phase} (1-4). */
+    public int level(int phase) {
+        return switch (phase) {
+            case 1 -> phaseOneWorkers;
+            case 2 -> phaseTwoWorkers;
+            case 3 -> phaseThreeWorkers;
+            case 4 -> phaseFourWorkers;
+            default -> throw new IllegalArgumentException("phase must be 1-4, was " + phase);
+        };
+    }
+
     /**
-     * The target at model time {@code t} of an episode whose phases started at {@code phaseStarts}
-     * (seconds, in played order; at least four).
+     * The target at model time {@code t}.
+     *
+     * @param phaseStarts when each played phase started, in played order
+     * @param phaseOrder the canonical phase (1-4) of each played phase, same order
      */
-    public int target(double t, double[] phaseStarts) {
-        if (t < phaseStarts[1] - leadSeconds) {
-            return firstPhaseWorkers;
+    public int target(double t, double[] phaseStarts, int[] phaseOrder) {
+        int target = 0;
+        for (int i = 0; i < phaseStarts.length; i++) {
+            double from = phaseStarts[i] - leadSeconds;
+            double to = i + 1 < phaseStarts.length ? phaseStarts[i + 1] + holdSeconds : Double.POSITIVE_INFINITY;
+            boolean current = t >= phaseStarts[i] && (i + 1 == phaseStarts.length || t < phaseStarts[i + 1]);
+            if (current || t >= from && t < to) {
+                target = Math.max(target, level(phaseOrder[i]));
+            }
         }
-        if (t < phaseStarts[2] + holdSeconds) {
-            return peakWorkers;
-        }
-        if (t < phaseStarts[3]) {
-            return thirdPhaseWorkers;
-        }
-        return fourthPhaseWorkers;
+        return target == 0 ? level(phaseOrder[0]) : target;
     }
 }

@@ -4,13 +4,13 @@ import farmhand.controllers.env.Action;
 import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.StepInfo;
 import farmhand.controllers.policy.Policy;
+import farmhand.farm.workload.Workload;
 import farmhand.farm.workload.WorkloadGenerator;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * The oracle's policy: at every reset it generates the episode's workload from the seed (so it
- * knows when each phase starts, which no real controller can) and moves one worker per step toward
+ * knows when and in which order each phase plays, which no real controller can) and moves one worker per step toward
  * its {@link PhaseSchedule}'s target for the current time. Clairvoyant by construction; used only to
  * bound what a controller could reach, never as a baseline a platform could deploy.
  */
@@ -19,6 +19,7 @@ public final class ScheduledPolicy implements Policy {
     private final WorkloadGenerator workloads;
     private final PhaseSchedule schedule;
     private double[] phaseStarts;
+    private int[] phaseOrder;
 
     /**
      * @param workloads the generator the environment uses (the oracle regenerates each episode from its seed)
@@ -36,11 +37,12 @@ public final class ScheduledPolicy implements Policy {
 
     @Override
     public void reset(long seed) {
-        List<Double> starts = workloads.generate(seed).phaseStartSeconds();
-        if (starts.size() < 4) {
-            throw new IllegalStateException("the oracle's schedules need four phases, the workload has " + starts.size());
+        Workload workload = workloads.generate(seed);
+        if (workload.phaseOrder().stream().anyMatch(p -> p < 1 || p > 4)) {
+            throw new IllegalStateException("the oracle's schedules know phases 1-4, the workload plays " + workload.phaseOrder());
         }
-        phaseStarts = starts.stream().mapToDouble(Double::doubleValue).toArray();
+        phaseStarts = workload.phaseStartSeconds().stream().mapToDouble(Double::doubleValue).toArray();
+        phaseOrder = workload.phaseOrder().stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Override
@@ -48,7 +50,7 @@ public final class ScheduledPolicy implements Policy {
         if (phaseStarts == null) {
             throw new IllegalStateException("act() before reset()");
         }
-        int target = schedule.target(info.nowSeconds(), phaseStarts);
+        int target = schedule.target(info.nowSeconds(), phaseStarts, phaseOrder);
         int workers = (int) Math.round(observation.workers());
         return target > workers ? Action.SCALE_UP : target < workers ? Action.SCALE_DOWN : Action.NO_OP;
     }

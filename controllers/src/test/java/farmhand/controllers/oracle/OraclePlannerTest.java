@@ -21,8 +21,8 @@ class OraclePlannerTest {
 
     private static final List<Long> SEEDS = List.of(42L, 43L, 44L);
     private static final WorkloadGenerator WORKLOADS = new WorkloadGenerator(WorkloadConfig.paper());
-    private static final OraclePlanner.Grid SMALL = new OraclePlanner.Grid(List.of(12), List.of(16.0, 32.0),
-            List.of(15, 17, 19), List.of(0.0), List.of(12, 14, 16), List.of(11, 13, 16));
+    private static final OraclePlanner.Grid SMALL = new OraclePlanner.Grid(List.of(12), List.of(15, 17, 19),
+            List.of(12, 14, 16), List.of(11, 13, 16), List.of(16.0, 32.0), List.of(0.0));
 
     private static FarmEnvironment env() {
         return new FarmEnvironment(SimulatedFarm.paper(), WORKLOADS, EnvironmentConfig.paper(),
@@ -54,7 +54,8 @@ class OraclePlannerTest {
             var p = f.points().getFirst();
             assertTrue(p.reached(), "static 16's QoS " + fixedQos + " is within the grid's reach: " + f);
             assertTrue(p.meanWorkers() < 16.0, "the oracle used " + p.meanWorkers() + " workers for " + fixedQos);
-            assertTrue(f.workersAt(fixedQos) <= p.meanWorkers() + 1e-9);
+            assertEquals(p.meanWorkers(), f.workersAt(p.finalQos()), 1e-9);
+            assertTrue(Double.isNaN(f.workersAt(p.finalQos() - 0.01)), "below the frontier's range");
             assertTrue(f.qosAt(16.0) >= fixedQos);
         }
     }
@@ -69,12 +70,26 @@ class OraclePlannerTest {
     }
 
     @Test
-    void aScheduleTargetsEachPhaseAtItsTrueStartShiftedByLeadAndHold() {
-        PhaseSchedule s = new PhaseSchedule(12, 10, 18, -5, 14, 11);
+    void aScheduleRaisesItsLevelLeadSecondsEarlyAndLowersItHoldSecondsLate() {
+        PhaseSchedule s = new PhaseSchedule(12, 18, 14, 11, 10, 5);
         double[] starts = {0, 45, 105, 165};
-        assertEquals(12, s.target(34.9, starts));
-        assertEquals(18, s.target(35, starts));
-        assertEquals(14, s.target(100, starts));
-        assertEquals(11, s.target(165, starts));
+        int[] paperOrder = {1, 2, 3, 4};
+        assertEquals(12, s.target(34.9, starts, paperOrder));
+        assertEquals(18, s.target(35, starts, paperOrder));
+        assertEquals(18, s.target(109.9, starts, paperOrder), "phase 2's level is held 5 s into phase 3");
+        assertEquals(14, s.target(110, starts, paperOrder));
+        assertEquals(14, s.target(169.9, starts, paperOrder));
+        assertEquals(11, s.target(170, starts, paperOrder));
+    }
+
+    @Test
+    void aScheduleFollowsEachCanonicalPhaseWhereverTheEpisodePlaysIt() {
+        PhaseSchedule s = new PhaseSchedule(12, 18, 14, 11, 0, 0);
+        double[] starts = {0, 60, 105, 165};
+        int[] shuffled = {2, 4, 1, 3};
+        assertEquals(18, s.target(10, starts, shuffled), "the burst played first");
+        assertEquals(11, s.target(70, starts, shuffled));
+        assertEquals(12, s.target(110, starts, shuffled));
+        assertEquals(14, s.target(200, starts, shuffled));
     }
 }

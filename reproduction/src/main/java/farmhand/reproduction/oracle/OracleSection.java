@@ -39,7 +39,7 @@ public final class OracleSection {
      * @param finalQos its mean final QoS (fraction)
      * @param meanWorkers its mean workers
      * @param meanScalingActions its mean scaling actions
-     * @param extraWorkers its workers minus the oracle's at its QoS (NaN when its QoS is above the frontier)
+     * @param extraWorkers its workers minus the oracle's at its QoS (NaN outside the frontier's range)
      * @param qosGapPoints the oracle's QoS at its workers minus its own, in points (NaN below the frontier's cheapest point)
      */
     public record Distance(String policy, double finalQos, double meanWorkers, double meanScalingActions,
@@ -58,13 +58,24 @@ public final class OracleSection {
             return "## Oracle frontier\n\nSkipped: the oracle's schedules need four phases, the workload has "
                     + config.workload().phases().size() + ".\n";
         }
+        OraclePlanner.Frontier frontier = frontier(config, seeds);
+        List<Distance> distances = distances(frontier, evaluations);
+        Json.write(out.resolve("oracle.json"), new Report(frontier, distances));
+        return markdown(frontier, distances);
+    }
+
+    /** The oracle's frontier at {@link #TARGETS} on {@code seeds}, on the simulator of {@code config}. */
+    public static OraclePlanner.Frontier frontier(ExperimentConfig config, List<Long> seeds) {
         WorkloadGenerator workloads = new WorkloadGenerator(config.workload());
-        OraclePlanner.Frontier frontier;
         SimulatedFarm sim = new SimulatedFarm(config.simulator().toConfig(config.platform().profile()));
         try (FarmEnvironment env = new FarmEnvironment(sim, workloads, config.environment(),
                 new RewardFunction(config.reward()))) {
-            frontier = new OraclePlanner(env, workloads).frontier(OraclePlanner.Grid.standard(), seeds, TARGETS);
+            return new OraclePlanner(env, workloads).frontier(OraclePlanner.Grid.standard(), seeds, TARGETS);
         }
+    }
+
+    /** Each evaluation's distance to {@code frontier}. */
+    public static List<Distance> distances(OraclePlanner.Frontier frontier, List<Evaluation> evaluations) {
         List<Distance> distances = new ArrayList<>();
         for (Evaluation e : evaluations) {
             double qos = e.summary().finalQos().mean();
@@ -72,8 +83,7 @@ public final class OracleSection {
             distances.add(new Distance(e.policy(), qos, workers, e.summary().scalingActions().mean(),
                     workers - frontier.workersAt(qos), 100 * (frontier.qosAt(workers) - qos)));
         }
-        Json.write(out.resolve("oracle.json"), new Report(frontier, distances));
-        return markdown(frontier, distances);
+        return distances;
     }
 
     static String markdown(OraclePlanner.Frontier frontier, List<Distance> distances) {
@@ -97,7 +107,8 @@ public final class OracleSection {
         return md.toString();
     }
 
-    private static String number(double v) {
-        return Double.isNaN(v) ? "beyond the frontier" : String.format(Locale.ROOT, "%+.2f", v);
+    /** A signed distance with two decimals, or a note when the frontier does not reach it. */
+    public static String number(double v) {
+        return Double.isNaN(v) ? "outside the frontier" : String.format(Locale.ROOT, "%+.2f", v);
     }
 }

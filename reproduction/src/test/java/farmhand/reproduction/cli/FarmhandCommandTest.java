@@ -181,6 +181,26 @@ class FarmhandCommandTest {
     }
 
     @Test
+    void compareWritesEveryPolicyOnEveryChosenWorkloadWithItsDistanceToThatWorkloadsOracle() throws Exception {
+        Path out = dir.resolve("compare");
+        Object[] r = run("compare", "--out", out.toString(), "--episodes", "2", "--workload", "paper,shuffled");
+        assertEquals(0, r[0], () -> (String) r[2]);
+        JsonNode report = new JsonMapper().readTree(out.resolve("compare.json").toFile());
+        assertEquals(2 * 8, report.get("rows").size(), "5 policies and 3 static rows per workload");
+        assertEquals(2, report.get("oracles").size(), "one oracle frontier per workload");
+        assertEquals("shuffled", report.get("rows").get(8).get("workload").asString());
+        String md = Files.readString(out.resolve("compare.md"));
+        assertTrue(md.contains("| paper | anticipatory |") && md.contains("## Oracle frontier, shuffled"), md);
+    }
+
+    @Test
+    void compareRefusesAnUnknownWorkloadNamingIt() {
+        Object[] r = run("compare", "--out", dir.resolve("c").toString(), "--workload", "paper,lunar");
+        assertEquals(2, r[0], "a usage error");
+        assertTrue(((String) r[2]).contains("unknown --workload 'lunar'"), (String) r[2]);
+    }
+
+    @Test
     void reproduceRefusesANegativeLeadEpisodeCount() throws Exception {
         Object[] r = run("reproduce", "--out", dir.resolve("neg").toString(), "--lead-episodes", "-1", "--no-scaling-curve");
         assertEquals(2, r[0], "a usage error");
