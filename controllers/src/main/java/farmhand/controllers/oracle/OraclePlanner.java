@@ -33,10 +33,10 @@ public final class OraclePlanner {
     public record Grid(List<Integer> phaseOneWorkers, List<Integer> phaseTwoWorkers, List<Integer> phaseThreeWorkers,
                        List<Integer> phaseFourWorkers, List<Double> leadSeconds, List<Double> holdSeconds) {
 
-        /** 1728 schedules around the paper workload's needs (the burst 15-20 workers, the oscillations 10-16). */
+        /** 2592 schedules around the paper workload's needs (the burst 15-20 workers, the oscillations 10-16). */
         public static Grid standard() {
             return new Grid(List.of(12), List.of(15, 16, 17, 18, 19, 20), List.of(11, 12, 13, 14, 15, 16),
-                    List.of(10, 11, 12, 13, 14, 15), List.of(8.0, 16.0, 24.0, 32.0), List.of(0.0, 8.0));
+                    List.of(10, 11, 12, 13, 14, 15), List.of(8.0, 16.0, 24.0, 32.0), List.of(-8.0, 0.0, 8.0));
         }
 
         /** Every schedule of the grid. */

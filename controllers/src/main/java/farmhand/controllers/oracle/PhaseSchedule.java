@@ -5,7 +5,9 @@ package farmhand.controllers.oracle;
  * steady low rate, 2 the steady high rate, 3 and 4 the oscillations), applied where the episode
  * actually plays that phase, with changes to a higher level started early and changes to a lower
  * one made late. Each played phase claims its level from {@code leadSeconds} before it starts to
- * {@code holdSeconds} after it ends; the target is the highest level claimed. Keyed on the
+ * {@code holdSeconds} after it ends (a negative hold ends the claim before the phase does); the
+ * target is the highest level claimed, or, where no phase claims (a negative hold's gap), the level
+ * of the phase about to start. Keyed on the
  * episode's true phase starts and order, which only the oracle knows. Immutable; validated on
  * construction.
  *
@@ -14,7 +16,8 @@ package farmhand.controllers.oracle;
  * @param phaseThreeWorkers level of canonical phase 3, {@code >= 1}
  * @param phaseFourWorkers level of canonical phase 4, {@code >= 1}
  * @param leadSeconds how long before a phase starts it claims its level, {@code >= 0}
- * @param holdSeconds how long after a phase ends it keeps claiming its level, {@code >= 0}
+ * @param holdSeconds how long after a phase ends it keeps claiming its level (negative: stops claiming
+ *                    that long before it ends), finite
  */
 public record PhaseSchedule(int phaseOneWorkers, int phaseTwoWorkers, int phaseThreeWorkers, int phaseFourWorkers,
                             double leadSeconds, double holdSeconds) {
@@ -27,8 +30,8 @@ public record PhaseSchedule(int phaseOneWorkers, int phaseTwoWorkers, int phaseT
         if (!(leadSeconds >= 0) || !Double.isFinite(leadSeconds)) {
             throw new IllegalArgumentException("leadSeconds must be >= 0, was " + leadSeconds);
         }
-        if (!(holdSeconds >= 0) || !Double.isFinite(holdSeconds)) {
-            throw new IllegalArgumentException("holdSeconds must be >= 0, was " + holdSeconds);
+        if (!Double.isFinite(holdSeconds)) {
+            throw new IllegalArgumentException("holdSeconds must be finite, was " + holdSeconds);
         }
     }
 
@@ -51,14 +54,17 @@ public record PhaseSchedule(int phaseOneWorkers, int phaseTwoWorkers, int phaseT
      */
     public int target(double t, double[] phaseStarts, int[] phaseOrder) {
         int target = 0;
+        int next = phaseStarts.length - 1;
         for (int i = 0; i < phaseStarts.length; i++) {
             double from = phaseStarts[i] - leadSeconds;
             double to = i + 1 < phaseStarts.length ? phaseStarts[i + 1] + holdSeconds : Double.POSITIVE_INFINITY;
-            boolean current = t >= phaseStarts[i] && (i + 1 == phaseStarts.length || t < phaseStarts[i + 1]);
-            if (current || t >= from && t < to) {
+            if (t >= from && t < to) {
                 target = Math.max(target, level(phaseOrder[i]));
             }
+            if (t < phaseStarts[i] && i < next) {
+                next = i;
+            }
         }
-        return target == 0 ? level(phaseOrder[0]) : target;
+        return target > 0 ? target : level(phaseOrder[next]);
     }
 }

@@ -83,6 +83,16 @@ class OraclePlannerTest {
     }
 
     @Test
+    void aNegativeHoldDropsToTheComingPhasesLevelBeforeItStarts() {
+        PhaseSchedule s = new PhaseSchedule(12, 18, 14, 11, 10, -8);
+        double[] starts = {0, 45, 105, 165};
+        int[] paperOrder = {1, 2, 3, 4};
+        assertEquals(18, s.target(96.9, starts, paperOrder));
+        assertEquals(14, s.target(97, starts, paperOrder), "phase 2's claim ends 8 s before phase 3 starts");
+        assertEquals(14, s.target(110, starts, paperOrder));
+    }
+
+    @Test
     void aScheduleFollowsEachCanonicalPhaseWhereverTheEpisodePlaysIt() {
         PhaseSchedule s = new PhaseSchedule(12, 18, 14, 11, 0, 0);
         double[] starts = {0, 60, 105, 165};
