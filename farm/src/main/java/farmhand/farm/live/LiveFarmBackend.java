@@ -194,11 +194,7 @@ public final class LiveFarmBackend implements FarmBackend {
                 }
                 long requested = System.nanoTime();
                 queues.requestScaleDown(Worker.SCALE_DOWN);
-                String name = queues.awaitScaleDownAck(FunctionDeployer.HANDSHAKE_TIMEOUT);
-                if (name == null) {
-                    throw new IllegalStateException("no worker acknowledged SCALE_DOWN within "
-                            + FunctionDeployer.HANDSHAKE_TIMEOUT.toSeconds() + " s");
-                }
+                String name = awaitAckOfOurWorker();
                 workers.remove(WorkerName.parse(name));
                 queues.forget(name);
                 deployer.platform().retire(name, requested);
@@ -206,6 +202,23 @@ public final class LiveFarmBackend implements FarmBackend {
             }
         }
         return new ScaleOutcome(applied, clock.nowSeconds() - t0);
+    }
+
+    /** The name of the worker that ACKed the scale-down; entries that name none of ours are dropped, logged. */
+    private String awaitAckOfOurWorker() {
+        long deadline = System.nanoTime() + FunctionDeployer.HANDSHAKE_TIMEOUT.toNanos();
+        while (true) {
+            String name = queues.awaitScaleDownAck(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (name == null) {
+                throw new IllegalStateException("no worker acknowledged SCALE_DOWN within "
+                        + FunctionDeployer.HANDSHAKE_TIMEOUT.toSeconds() + " s");
+            }
+            if (WorkerName.isWorker(name) && workers.contains(WorkerName.parse(name))) {
+                return name;
+            }
+            LOG.warn("dropped an ACK on {} that names none of this farm's workers: '{}'",
+                    queues.names().workerControlAck(), name.length() > 80 ? name.substring(0, 80) + "..." : name);
+        }
     }
 
     @Override
