@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
  * (10 greedy episodes, seeds 42-51, 12 initial workers, on the calibrated simulator by default),
  * prints the table beside the paper's and writes it with every episode's trace to {@code --out}; then
  * evaluates every policy again on {@code --lead-episodes} common seeds (default 200) on the simulator and
- * reports each learned policy's lead over the better reactive baseline, paired by seed.
+ * reports each learned policy's lead over the better reactive baseline, paired by seed; finally plans the
+ * clairvoyant oracle on the table's seeds and reports every policy's distance to its frontier.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce Table III: evaluate every policy and write the table and traces to --out.")
