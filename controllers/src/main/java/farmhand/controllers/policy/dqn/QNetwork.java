@@ -27,8 +27,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class QNetwork {
 
     private final int[] shape;
-    /** Per weighted layer l: weights [out][in], biases [out]. */
+    /** Per weighted layer l: weights [out][in], the same transposed [in][out] (for the forward pass), biases [out]. */
     private final double[][][] w;
+    private final double[][][] wT;
     private final double[][] b;
     /** Training state: summed gradients over the batch and RMSProp's running mean of squares. */
     private final double[][][] gradW;
@@ -55,6 +56,7 @@ public final class QNetwork {
         this.shape = shape.clone();
         int layers = shape.length - 1;
         w = new double[layers][][];
+        wT = new double[layers][][];
         b = new double[layers][];
         gradW = new double[layers][][];
         gradB = new double[layers][];
@@ -67,6 +69,7 @@ public final class QNetwork {
             int in = shape[l];
             int out = shape[l + 1];
             w[l] = new double[out][in];
+            wT[l] = new double[in][out];
             b[l] = new double[out];
             gradW[l] = new double[out][in];
             gradB[l] = new double[out];
@@ -82,6 +85,7 @@ public final class QNetwork {
                     }
                 }
             }
+            transpose(l);
         }
     }
 
@@ -122,19 +126,29 @@ public final class QNetwork {
         return a[a.length - 1];
     }
 
-    /** Fills a[1..L] from a[0]: ReLU hidden layers, linear head; each sum in index order, bias first. */
+    /**
+     * Fills a[1..L] from a[0]: ReLU hidden layers, linear head. Each output is its bias plus the
+     * products in input order; the loop runs over outputs innermost (on the transposed weights) so
+     * the JIT can vectorise it without changing any sum's order.
+     */
     private void forward(double[][] a) {
-        for (int l = 0; l < w.length; l++) {
+        for (int l = 0; l < wT.length; l++) {
             double[] in = a[l];
             double[] out = a[l + 1];
-            boolean hidden = l < w.length - 1;
-            for (int i = 0; i < out.length; i++) {
-                double[] row = w[l][i];
-                double s = b[l][i];
-                for (int j = 0; j < in.length; j++) {
-                    s += row[j] * in[j];
+            System.arraycopy(b[l], 0, out, 0, out.length);
+            for (int j = 0; j < in.length; j++) {
+                double x = in[j];
+                double[] column = wT[l][j];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] += column[i] * x;
                 }
-                out[i] = hidden && s < 0 ? 0.0 : s;
+            }
+            if (l < wT.length - 1) {
+                for (int i = 0; i < out.length; i++) {
+                    if (out[i] < 0) {
+                        out[i] = 0.0;
+                    }
+                }
             }
         }
     }
@@ -226,6 +240,17 @@ public final class QNetwork {
                 b[l][i] += delta(gradB[l][i] * perSample, meanSquareB[l], i);
                 gradB[l][i] = 0.0;
             }
+            transpose(l);
+        }
+    }
+
+    /** Copies layer {@code l}'s weights into their transposed copy. */
+    private void transpose(int l) {
+        for (int i = 0; i < w[l].length; i++) {
+            double[] row = w[l][i];
+            for (int j = 0; j < row.length; j++) {
+                wT[l][j][i] = row[j];
+            }
         }
     }
 
@@ -269,6 +294,7 @@ public final class QNetwork {
             System.arraycopy(weights[i], 0, w[l][i], 0, in);
             b[l][i] = biases[i];
         }
+        transpose(l);
     }
 
     /** Polyak update: {@code this = tau * source + (1 - tau) * this}; tau 1 copies. */
@@ -286,6 +312,7 @@ public final class QNetwork {
                 }
                 b[l][i] = tau == 1.0 ? source.b[l][i] : tau * source.b[l][i] + (1 - tau) * b[l][i];
             }
+            transpose(l);
         }
     }
 }
