@@ -123,6 +123,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (leadEpisodes < 0) {
             throw new IllegalArgumentException("--lead-episodes must be >= 0, was " + leadEpisodes);
         }
+        OutputPaths.requireWritableFolder(out, "--out");
         ExperimentConfig config = experiment.load();
         List<Long> seeds = experiment.seeds();
         List<Entry> entries = entries(config);

@@ -182,4 +182,59 @@ class FarmhandCommandTest {
         assertEquals(2, r[0], "a usage error");
         assertTrue(((String) r[2]).contains("--lead-episodes must be >= 0"), (String) r[2]);
     }
+
+    /** Exit 2, one line starting "farmhand: error:" that contains every word, no stack trace. */
+    private static void refusedInOneLine(Object[] r, String... words) {
+        assertEquals(2, r[0], () -> "stderr: " + r[2]);
+        String err = (String) r[2];
+        assertTrue(err.startsWith("farmhand: error: "), err);
+        for (String w : words) {
+            assertTrue(err.contains(w), "'" + w + "' not in: " + err);
+        }
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+        assertEquals(1, err.strip().lines().count(), err);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "environment:\\n  maxSteps: 30\\n  maxSteps: 5\\n | maxSteps",
+        "reward:\\n  qosWeight: .inf\\n | reward.qosWeight",
+        "simulator:\\n  hopSeconds: .nan\\n | simulator.hopSeconds",
+        "environment:\\n  maxWorkers: 2.7\\n | environment.maxWorkers",
+        "environment:\\n  stepSeconds: '\"8\"'\\n | environment.stepSeconds",
+        "reward:\\n  preset:\\n    name: lean\\n | reward.preset",
+        "workload:\\n  phaseSeconds: 1e9\\n | phaseSeconds",
+        "workload:\\n  baseRatePerMinute: 1e300\\n | baseRatePerMinute",
+        "workload:\\n  phaseSeconds: 1e-9\\n | phaseSeconds"})
+    void aBadValueInTheConfigIsRefusedAtLoadWithExitTwoAndTheKeyNamed(String yaml, String key) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, yaml.replace("\\n", "\n"));
+        refusedInOneLine(run("config", "--check", bad.toString()), "bad.yaml", key);
+        refusedInOneLine(run("evaluate", "--policy", "static", "--episodes", "1", "--config", bad.toString()), key);
+    }
+
+    @Test
+    void trainingForNoEpisodeIsRefused() {
+        refusedInOneLine(run("train", "--policy", "sarsa", "--episodes", "0", "--out", dir.resolve("m.json").toString()),
+                "--episodes");
+        assertFalse(Files.exists(dir.resolve("m.json")));
+    }
+
+    @Test
+    void aScalingCurveOverMoreWorkersThanTheFarmSupportsIsRefused() {
+        refusedInOneLine(run("scaling-curve", "--workers", "1,5000", "--windows", "30"), "--workers", "5000");
+    }
+
+    @Test
+    void anUnwritableOutputIsRefusedBeforeAnyWorkStarts() throws Exception {
+        // one line on stderr also shows no work began: an evaluation draws a progress bar there
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+        Path underAFile = aFile.resolve("out.json");
+        refusedInOneLine(run("evaluate", "--policy", "reactive-average", "--episodes", "200", "--json",
+                underAFile.toString()), "--json", underAFile.toString());
+        refusedInOneLine(run("scaling-curve", "--figure", underAFile.toString()), "--figure");
+        refusedInOneLine(run("train", "--policy", "dqn", "--out", underAFile.toString()), "--out");
+        refusedInOneLine(run("reproduce", "--out", aFile.toString()), "--out", "is a file");
+        refusedInOneLine(run("evaluate", "--policy", "static", "--json", dir.toString()), "--json", "is a folder");
+    }
 }
