@@ -66,7 +66,12 @@ public final class ConfigLoader {
 
     /** The defaults as YAML text, a starting point for a file of one's own. */
     public static String defaultsYaml() {
-        return YAML.writeValueAsString(JSON.valueToTree(ExperimentConfig.paper()));
+        return yaml(ExperimentConfig.paper());
+    }
+
+    /** {@code config} as YAML text that {@link #parse} reads back to it (for a run's record of what it ran). */
+    public static String yaml(ExperimentConfig config) {
+        return YAML.writeValueAsString(JSON.valueToTree(config));
     }
 
     private static ExperimentConfig fromTree(JsonNode user, String source) {

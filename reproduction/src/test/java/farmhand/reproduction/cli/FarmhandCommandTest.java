@@ -162,9 +162,24 @@ class FarmhandCommandTest {
         // three static rows of one policy are told apart by their labels, in the files and the figures
         JsonNode static15 = new JsonMapper().readTree(out.resolve("static-15.json").toFile());
         assertEquals("static-15", static15.get("policy").asString());
-        for (String png : new String[] {"fig4-arrivals.png", "fig5-qos-vs-resources.png", "fig6-policy-comparison.png"}) {
+        String index = Files.readString(out.resolve("README.md"));
+        for (String png : new String[] {"fig4-arrivals.png", "fig5-qos-vs-resources.png", "fig6-policy-comparison.png",
+            "fig6-other-policies.png", "training-curves.png"}) {
             assertTrue(Files.size(out.resolve(png)) > 1000, png);
+            String svg = png.replace(".png", ".svg");
+            assertTrue(Files.readString(out.resolve(svg)).contains("<svg"), svg);
+            assertTrue(index.contains("](" + png + ")") && index.contains("](" + svg + ")"), "the index embeds " + png);
         }
+        assertTrue(index.contains("- commit: ") && index.contains("- machine: ") && index.contains("config.yaml"), index);
+        java.util.List<String> csv = Files.readAllLines(out.resolve("table3-vs-paper.csv"));
+        assertEquals("policy,phase,metric,paper_mean,paper_std,ours_mean,ours_std,difference", csv.getFirst());
+        assertEquals(1 + 4 * (5 + 4 * 2), csv.size(), "four policies, five overall metrics and two per phase");
+        String[] sarsaQos = csv.get(1).split(",");
+        assertEquals("sarsa,overall,final QoS %", String.join(",", sarsaQos[0], sarsaQos[1], sarsaQos[2]));
+        assertEquals(99.20, Double.parseDouble(sarsaQos[3]));
+        assertEquals(Double.parseDouble(sarsaQos[5]) - 99.20, Double.parseDouble(sarsaQos[7]), 1e-3);
+        assertEquals(52, new JsonMapper().readTree(out.resolve("table3-vs-paper.json").toFile()).get("rows").size());
+        assertTrue(index.contains(Files.readString(out.resolve("table3-vs-paper.md")).lines().findFirst().orElseThrow()));
         JsonNode lead = new JsonMapper().readTree(out.resolve("lead.json").toFile());
         assertEquals(6, lead.get("episodes").asInt());
         assertEquals(9, lead.get("rows").size(), "every policy is evaluated again on the common seeds");
