@@ -173,7 +173,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                         + "[CSV](table3-vs-paper.csv) and [JSON](table3-vs-paper.json).\n\n" + comparison.markdown())
                 .section("Every policy, Table III's columns", TableThree.markdown(rows(evaluations)));
         if (!lead.isEmpty()) {
-            index.section("Over many seeds", lead.replaceFirst("^## [^\n]*\n", "")
+            String heading = lead.lines().findFirst().orElse("").replaceFirst("^## ", "");
+            index.section(heading, lead.substring(lead.indexOf('\n') + 1).strip()
                     + "\n\nEvery policy's row and the leads are also in [lead.json](lead.json).");
         }
         List<Evaluation> paperFour = evaluations.stream()

@@ -84,6 +84,8 @@ public final class Figures {
     private static final int PANEL_WIDTH = 760;
     private static final int PANEL_HEIGHT = 420;
     private static final int PNG_SCALE = 2;
+    /** Most points a training curve draws (longer runs are averaged in blocks, to keep the SVG small). */
+    private static final int MAX_POINTS = 1000;
 
     private Figures() {
     }
@@ -284,13 +286,16 @@ public final class Figures {
                 String name = names.get(a);
                 List<EpisodeReport> reports = agents.get(name);
                 int window = Math.max(1, reports.size() / 30);
+                int block = (reports.size() + MAX_POINTS - 1) / MAX_POINTS;
                 XYChart chart = chart(name + " training: " + metric[m], "episode", metric[m]);
                 double[] x = reports.stream().mapToDouble(EpisodeReport::episode).toArray();
                 double[] y = reports.stream().mapToDouble(values.get(m)).toArray();
                 Color c = colour(name, a);
-                XYSeries raw = line(chart, "per episode", x, y, lighter(c), SeriesMarkers.NONE);
+                XYSeries raw = line(chart, block == 1 ? "per episode" : "mean of each " + block + " episodes",
+                        blockMeans(x, block), blockMeans(y, block), lighter(c), SeriesMarkers.NONE);
                 raw.setLineStyle(solid(0.6f));
-                XYSeries avg = line(chart, "moving average of " + window, x, trailingMean(y, window), c, SeriesMarkers.NONE);
+                XYSeries avg = line(chart, "moving average of " + window, blockEnds(x, block),
+                        blockEnds(trailingMean(y, window), block), c, SeriesMarkers.NONE);
                 avg.setLineStyle(solid(2f));
                 roundTicks(chart, -0.5);
                 charts.add(chart);
@@ -310,6 +315,30 @@ public final class Figures {
         s.setMarker(SeriesMarkers.NONE);
         s.setMarkerColor(new Color(0, 0, 0, 0));
         s.setShowInLegend(false);
+    }
+
+    /** Means of consecutive blocks of {@code block} values (the last block may be shorter). */
+    private static double[] blockMeans(double[] v, int block) {
+        double[] out = new double[(v.length + block - 1) / block];
+        for (int b = 0; b < out.length; b++) {
+            int from = b * block;
+            int to = Math.min(v.length, from + block);
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += v[i];
+            }
+            out[b] = sum / (to - from);
+        }
+        return out;
+    }
+
+    /** The last value of each block of {@code block} values. */
+    private static double[] blockEnds(double[] v, int block) {
+        double[] out = new double[(v.length + block - 1) / block];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = v[Math.min(v.length, (b + 1) * block) - 1];
+        }
+        return out;
     }
 
     private static Color lighter(Color c) {
