@@ -68,6 +68,19 @@ public final class FarmEnvironment implements AutoCloseable {
         return reward;
     }
 
+    /**
+     * Where every task of the current episode went, as the backend measured it (the live farm's account
+     * from Redis), or empty when the backend keeps none.
+     */
+    public java.util.Optional<farmhand.farm.queue.FarmAccount> account() {
+        return backend.account();
+    }
+
+    /** What disturbed the current episode (Redis outages, crashes, a lost lease). */
+    public farmhand.farm.backend.EpisodeHealth health() {
+        return backend.health();
+    }
+
     /** The backend's name, for reports. */
     public String backendName() {
         return backend.name();

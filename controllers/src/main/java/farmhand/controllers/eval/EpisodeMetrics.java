@@ -1,5 +1,8 @@
 package farmhand.controllers.eval;
 
+import farmhand.farm.backend.EpisodeHealth;
+import farmhand.farm.queue.FarmAccount;
+
 import java.util.List;
 
 /**
@@ -20,9 +23,13 @@ import java.util.List;
  * @param lost tasks lost
  * @param phases per-phase means, phases 1..4
  * @param trace every step
+ * @param account where every task went, measured by the backend (null when it keeps no account)
+ * @param health what disturbed the episode (Redis retries and outages, crashes)
+ * @param disturbed why the episode measures a fault rather than the policy, or null when it is clean
  */
 public record EpisodeMetrics(long seed, int initialWorkers, int steps, boolean terminated, double finalQos,
                              double meanWorkers, int maxWorkers, int scalingActions, int noops,
                              double totalReward, int collected, int deadLettered, int lost,
-                             List<PhaseMetrics> phases, List<StepRecord> trace) {
+                             List<PhaseMetrics> phases, List<StepRecord> trace, FarmAccount account,
+                             EpisodeHealth health, String disturbed) {
 }

@@ -62,7 +62,7 @@ public final class Evaluator {
         return measure(seed, initialWorkers, result, trace);
     }
 
-    private static EpisodeMetrics measure(long seed, int initialWorkers, StepResult last, List<StepRecord> trace) {
+    private EpisodeMetrics measure(long seed, int initialWorkers, StepResult last, List<StepRecord> trace) {
         double workerSum = 0;
         int maxWorkers = 0;
         int scaling = 0;
@@ -93,6 +93,7 @@ public final class Evaluator {
         return new EpisodeMetrics(seed, initialWorkers, trace.size(), last.terminated(),
                 info.finalQos() == null ? 0.0 : info.finalQos(), workerSum / trace.size(), maxWorkers, scaling,
                 trace.size() - scaling, reward, info.processed(), info.deadLettered(), info.lost(), phases,
-                List.copyOf(trace));
+                List.copyOf(trace), env.account().orElse(null), env.health(),
+                env.health().disturbedReason(env.config().stepSeconds()));
     }
 }

@@ -15,7 +15,7 @@ class LeadTest {
         List<EpisodeMetrics> episodes = new ArrayList<>();
         for (int i = 0; i < finalQos.length; i++) {
             episodes.add(new EpisodeMetrics(firstSeed + i, 12, 30, true, finalQos[i], 12, 12, 0, 30, 0, 1140, 0, 0,
-                    List.of(), List.of()));
+                    List.of(), List.of(), null, farmhand.farm.backend.EpisodeHealth.CLEAN, null));
         }
         return Evaluation.of(name, "sim", episodes);
     }

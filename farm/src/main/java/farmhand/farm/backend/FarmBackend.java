@@ -1,6 +1,8 @@
 package farmhand.farm.backend;
 
+import farmhand.farm.queue.FarmAccount;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The seam between the environment and a farm: the discrete-event simulator and the live
@@ -43,6 +45,19 @@ public interface FarmBackend extends AutoCloseable {
 
     /** Tasks collected since the previous call (or since {@link #start}), in collection order. */
     List<CompletedTask> drainCollected();
+
+    /**
+     * Where every task of the current episode went, measured by the backend (generated, collected,
+     * dead-lettered, redelivered, lost), or empty when the backend keeps no such account.
+     */
+    default Optional<FarmAccount> account() {
+        return Optional.empty();
+    }
+
+    /** What disturbed the current episode (Redis outages, crashes, a lost lease); clean by default. */
+    default EpisodeHealth health() {
+        return EpisodeHealth.CLEAN;
+    }
 
     /** Releases everything the backend holds (functions, connections, threads). */
     @Override

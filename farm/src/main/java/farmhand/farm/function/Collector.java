@@ -1,5 +1,6 @@
 package farmhand.farm.function;
 
+import farmhand.farm.queue.DeadLetterReason;
 import farmhand.farm.queue.Messages;
 import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.queue.TaskMessage;
@@ -11,7 +12,8 @@ import java.util.List;
  * processing list ({@link farmhand.farm.queue.QueueNames#collecting()}), records each task id once (a
  * duplicate after a recovery is dropped and counted) and appends the collected task with its collect
  * time to {@code output_queue}, emptying the processing list in the same atomic step; malformed results
- * are dead-lettered. A collector that dies between taking and recording loses nothing: the next one
+ * and foreign results (another run's, or for a task this run never emitted) are dead-lettered with the
+ * reason. A collector that dies between taking and recording loses nothing: the next one
  * records what it left. It records whatever waits in one batch (round trips per batch, not per
  * result). When idle it blocks on
  * {@code result_queue} for at most {@code pollSeconds} (model), so a result is collected as soon as it
@@ -28,18 +30,21 @@ public final class Collector implements FarmFunction {
     private static final int BATCH = 256;
 
     private final double blockSeconds;
+    private final long heartbeatTtlMillis;
 
     /**
      * @param pollSeconds longest wait for a result before the TERMINATE flag is checked again, model
      *                    seconds, {@code > 0} (at least 1 ms of wall time is waited)
+     * @param heartbeatTtlMillis how long its first heartbeat lives
      */
-    public Collector(RedisQueues queues, FarmClock clock, double pollSeconds) {
+    public Collector(RedisQueues queues, FarmClock clock, double pollSeconds, long heartbeatTtlMillis) {
         if (!(pollSeconds > 0)) {
             throw new IllegalArgumentException("pollSeconds must be > 0, was " + pollSeconds);
         }
         this.queues = queues;
         this.clock = clock;
         this.blockSeconds = Math.max(0.001, pollSeconds / clock.compression());
+        this.heartbeatTtlMillis = heartbeatTtlMillis;
     }
 
     @Override
@@ -50,8 +55,7 @@ public final class Collector implements FarmFunction {
     @Override
     public void run() throws InterruptedException {
         var names = queues.names();
-        var redis = queues.client();
-        queues.retry("announce the collector", () -> redis.lpush(names.collectorStart(), name()));
+        queues.announceStart(name(), heartbeatTtlMillis);
         while (!Thread.currentThread().isInterrupted()) {
             String first = queues.awaitResult(blockSeconds);
             double firstAt = clock.nowSeconds();
@@ -61,13 +65,13 @@ public final class Collector implements FarmFunction {
             double takenAt = clock.nowSeconds();
             if (taken.isEmpty()) {
                 // idle: the only moment the TERMINATE flag is read, so a busy collector drains first
-                if ("1".equals(queues.retry("read the terminate flag", () -> redis.get(names.terminate())))) {
+                if (queues.terminateRequested()) {
                     return;
                 }
                 continue;
             }
             boolean firstStamped = first == null;
-            List<String> idsAndJson = new ArrayList<>(2 * taken.size());
+            List<RedisQueues.Collected> results = new ArrayList<>(taken.size());
             for (String raw : taken) {
                 double now = takenAt;
                 if (!firstStamped && raw.equals(first)) {
@@ -78,13 +82,17 @@ public final class Collector implements FarmFunction {
                 try {
                     result = Messages.decode(raw);
                 } catch (Messages.MalformedMessageException e) {
-                    queues.deadLetter(raw, "collector: " + e.getMessage(), names.collecting());
+                    queues.deadLetter(raw, DeadLetterReason.MALFORMED, "collector: " + e.getMessage(), names.collecting());
                     continue;
                 }
-                idsAndJson.add(Integer.toString(result.id()));
-                idsAndJson.add(Messages.encode(result.collected(now)));
+                if (!names.run().equals(result.run())) {
+                    queues.deadLetter(raw, DeadLetterReason.FOREIGN_RUN, "collector: result " + result.id() + " of run '"
+                            + result.run() + "', not of this run '" + names.run() + "'", names.collecting());
+                    continue;
+                }
+                results.add(new RedisQueues.Collected(result.id(), Messages.encode(result.collected(now)), raw));
             }
-            queues.collect(idsAndJson);
+            queues.collect(results);
         }
     }
 }

@@ -26,11 +26,19 @@ public final class Emitter implements FarmFunction {
     private final RedisQueues queues;
     private final FarmClock clock;
     private final Workload workload;
+    private final long heartbeatTtlMillis;
 
-    public Emitter(RedisQueues queues, FarmClock clock, Workload workload) {
+    /**
+     * @param queues the run's queues
+     * @param clock the episode's model clock
+     * @param workload what to play
+     * @param heartbeatTtlMillis how long its first heartbeat lives
+     */
+    public Emitter(RedisQueues queues, FarmClock clock, Workload workload, long heartbeatTtlMillis) {
         this.queues = queues;
         this.clock = clock;
         this.workload = workload;
+        this.heartbeatTtlMillis = heartbeatTtlMillis;
     }
 
     @Override
@@ -40,8 +48,7 @@ public final class Emitter implements FarmFunction {
 
     @Override
     public void run() throws InterruptedException {
-        var names = queues.names();
-        var redis = queues.client();
+        String run = queues.names().run();
         int phases = workload.phaseOrder().size();
         List<String> descriptors = new ArrayList<>(phases);
         for (int p = 0; p < phases; p++) {
@@ -50,23 +57,23 @@ public final class Emitter implements FarmFunction {
         queues.pushPhaseDescriptors(descriptors);
         long alreadyEmitted = queues.emitted();
         // descriptors still waiting tell how many phases began (all of them on a first start: none taken)
-        int nextPhase = phases - Math.toIntExact(queues.retry("count the phase descriptors", () -> redis.llen(names.input())));
-        queues.retry("announce the emitter", () -> redis.lpush(names.emitterStart(), name()));
+        int nextPhase = phases - Math.toIntExact(queues.phaseDescriptorsLeft());
+        queues.announceStart(name(), heartbeatTtlMillis);
         List<Task> tasks = workload.tasks();
         for (int i = Math.toIntExact(alreadyEmitted); i < tasks.size(); i++) {
             Task task = tasks.get(i);
             while (nextPhase < phases && workload.phaseStartSeconds().get(nextPhase) <= task.generationSeconds()) {
                 clock.sleepUntil(workload.phaseStartSeconds().get(nextPhase));
-                queues.retry("take a phase descriptor", () -> redis.rpop(names.input()));
+                queues.takePhaseDescriptor();
                 nextPhase++;
             }
             clock.sleepUntil(task.generationSeconds());
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
-            queues.emit(TaskMessage.emitted(task, clock.nowSeconds()));
+            queues.emit(TaskMessage.emitted(run, task, clock.nowSeconds()));
         }
         clock.sleepUntil(workload.generationEndSeconds());
-        queues.retry("flag the end of generation", () -> redis.set(names.generationDone(), "1"));
+        queues.markGenerationDone();
     }
 }

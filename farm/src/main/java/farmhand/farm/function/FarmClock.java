@@ -20,6 +20,26 @@ public record FarmClock(long startNanos, double compression) {
         return new FarmClock(System.nanoTime(), compression);
     }
 
+    /**
+     * The clock of an episode whose program start is {@code startEpochNanos} (nanoseconds since the Unix
+     * epoch): how functions in other processes or containers share the episode's model time.
+     */
+    public static FarmClock fromEpoch(long startEpochNanos, double compression) {
+        long localNanos = System.nanoTime();
+        return new FarmClock(localNanos - (epochNanosNow() - startEpochNanos), compression);
+    }
+
+    /** Nanoseconds since the Unix epoch, now (microsecond resolution or better on Linux). */
+    public static long epochNanosNow() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** This clock's program start in nanoseconds since the Unix epoch (for {@link #fromEpoch}). */
+    public long startEpochNanos() {
+        return epochNanosNow() - (System.nanoTime() - startNanos);
+    }
+
     /** Model seconds since program start. */
     public double nowSeconds() {
         return (System.nanoTime() - startNanos) / 1e9 * compression;

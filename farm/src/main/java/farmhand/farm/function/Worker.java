@@ -1,5 +1,7 @@
 package farmhand.farm.function;
 
+import farmhand.farm.queue.DeadLetterReason;
+import farmhand.farm.queue.EpisodeSettings;
 import farmhand.farm.queue.Messages;
 import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.queue.TaskMessage;
@@ -9,7 +11,9 @@ import farmhand.farm.queue.TaskMessage;
  * control queue (a SCALE_DOWN makes it ACK with its name and exit), then a reliable take from
  * {@code worker_queue}, all three in one atomic round trip ({@link RedisQueues#workerStep}); it
  * sleeps {@code pollSeconds} (model) when there is nothing to do.
- * A malformed task is dead-lettered and the worker goes on.
+ * A malformed task, or one of another run, is dead-lettered and the worker goes on. The take counts the
+ * task's delivery and sets its visibility timeout; a task taken back meanwhile (the worker was thought
+ * hung) is not pushed twice ({@link RedisQueues#complete}).
  */
 public final class Worker implements FarmFunction {
 
@@ -20,14 +24,21 @@ public final class Worker implements FarmFunction {
     private final RedisQueues queues;
     private final FarmClock clock;
     private final TaskProcessor processor;
-    private final double pollSeconds;
+    private final EpisodeSettings episode;
 
-    public Worker(String name, RedisQueues queues, FarmClock clock, TaskProcessor processor, double pollSeconds) {
+    /**
+     * @param name {@code worker-<index>}
+     * @param queues the run's queues
+     * @param clock the episode's model clock
+     * @param processor what processing a task means (sleeping its service time, as the paper did)
+     * @param episode poll interval, visibility timeout and heartbeat settings
+     */
+    public Worker(String name, RedisQueues queues, FarmClock clock, TaskProcessor processor, EpisodeSettings episode) {
         this.name = name;
         this.queues = queues;
         this.clock = clock;
         this.processor = processor;
-        this.pollSeconds = pollSeconds;
+        this.episode = episode;
     }
 
     @Override
@@ -38,23 +49,22 @@ public final class Worker implements FarmFunction {
     @Override
     public void run() throws InterruptedException {
         var names = queues.names();
-        var redis = queues.client();
-        queues.retry("announce " + name, () -> redis.lpush(names.workerStart(), name));
+        queues.announceStart(name, episode.liveness().heartbeatTtlMillis());
         while (!Thread.currentThread().isInterrupted()) {
-            RedisQueues.WorkerStep step = queues.workerStep(name);
+            RedisQueues.WorkerStep step = queues.workerStep(name, episode);
             switch (step.kind()) {
                 case TERMINATE -> {
                     return;
                 }
                 case CONTROL -> {
                     if (SCALE_DOWN.equals(step.payload())) {
-                        queues.retry("acknowledge scale-down", () -> redis.lpush(names.workerControlAck(), name));
+                        queues.acknowledgeScaleDown(name);
                         return;
                     }
                     continue; // an unknown control message is dropped, as the prototype did
                 }
                 case IDLE -> {
-                    clock.sleep(pollSeconds);
+                    clock.sleep(episode.pollSeconds());
                     continue;
                 }
                 case TASK -> {
@@ -66,7 +76,12 @@ public final class Worker implements FarmFunction {
             try {
                 task = Messages.decode(raw);
             } catch (Messages.MalformedMessageException e) {
-                queues.deadLetter(raw, "worker " + name + ": " + e.getMessage(), names.processing(name));
+                queues.deadLetter(raw, DeadLetterReason.MALFORMED, name + ": " + e.getMessage(), names.processing(name));
+                continue;
+            }
+            if (!names.run().equals(task.run())) {
+                queues.deadLetter(raw, DeadLetterReason.FOREIGN_RUN, name + ": task " + task.id() + " of run '"
+                        + task.run() + "', not of this run '" + names.run() + "'", names.processing(name));
                 continue;
             }
             double start = clock.nowSeconds();

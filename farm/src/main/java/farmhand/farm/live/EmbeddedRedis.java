@@ -51,6 +51,8 @@ public final class EmbeddedRedis implements AutoCloseable {
     private final int port;
     private final AppendFsync fsync;
     private Process process;
+    private Process watchdog;
+    private Thread shutdownHook;
 
     private EmbeddedRedis(Path dir, int port, AppendFsync fsync) {
         this.dir = dir;
@@ -82,6 +84,8 @@ public final class EmbeddedRedis implements AutoCloseable {
             }
             EmbeddedRedis r = new EmbeddedRedis(Files.createTempDirectory("farmhand-redis"), port, fsync);
             r.launch();
+            r.shutdownHook = new Thread(r::stopAndDelete, "farmhand-redis-shutdown");
+            Runtime.getRuntime().addShutdownHook(r.shutdownHook);
             return r;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start redis-server: " + e.getMessage(), e);
@@ -102,6 +106,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try (RedisClient c = RedisClient.create("127.0.0.1", port)) {
                 if ("PONG".equals(c.ping())) {
+                    watchParent();
                     return;
                 }
             } catch (RuntimeException e) {
@@ -119,6 +124,31 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
         throw new IllegalStateException("redis-server on port " + port + " did not answer PING; log: "
                 + dir.resolve("redis.log"));
+    }
+
+    /**
+     * Starts a small shell watchdog that ends the server when this JVM is gone, even when it was killed
+     * (SIGKILL runs no shutdown hook): a private server must not outlive the run that started it.
+     */
+    private void watchParent() {
+        if (watchdog != null && watchdog.isAlive()) {
+            watchdog.destroyForcibly();
+        }
+        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null && kill -0 " + process.pid()
+                + " 2>/dev/null; do sleep 0.5; done; kill " + process.pid() + " 2>/dev/null";
+        try {
+            watchdog = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            LOG.warn("no watchdog for the private redis-server (it may outlive a killed JVM): {}", e.getMessage());
+        }
+    }
+
+    /** Why the server is known to be gone (it exited), or null while it runs. */
+    public String exitReason() {
+        Process p = process;
+        return p == null || p.isAlive() ? null : "the private redis-server exited with code " + p.exitValue()
+                + "; its log: " + dir.resolve("redis.log");
     }
 
     /** {@code redis://127.0.0.1:<port>}. */
@@ -153,6 +183,20 @@ public final class EmbeddedRedis implements AutoCloseable {
     /** Stops the server and deletes its data folder (a private server's data is of no use after it). */
     @Override
     public void close() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs this anyway
+            }
+        }
+        stopAndDelete();
+    }
+
+    private synchronized void stopAndDelete() {
+        if (watchdog != null) {
+            watchdog.destroyForcibly();
+        }
         if (process != null) {
             process.destroy();
             try {
@@ -160,6 +204,9 @@ public final class EmbeddedRedis implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (!Files.exists(dir)) {
+            return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

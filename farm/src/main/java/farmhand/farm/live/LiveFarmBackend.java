@@ -1,122 +1,122 @@
 package farmhand.farm.live;
 
 import farmhand.farm.backend.CompletedTask;
+import farmhand.farm.backend.EpisodeHealth;
 import farmhand.farm.backend.EpisodeSpec;
 import farmhand.farm.backend.FarmBackend;
 import farmhand.farm.backend.ScaleOutcome;
 import farmhand.farm.backend.Telemetry;
-import farmhand.farm.function.Collector;
-import farmhand.farm.function.Emitter;
-import farmhand.farm.function.FarmFunction;
 import farmhand.farm.function.FarmClock;
-import farmhand.farm.function.TaskProcessor;
 import farmhand.farm.function.Worker;
 import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.platform.LocalPlatform;
 import farmhand.farm.platform.Platform;
+import farmhand.farm.queue.EpisodeSettings;
+import farmhand.farm.queue.FarmAccount;
 import farmhand.farm.queue.Messages;
-import farmhand.farm.queue.QueueNames;
+import farmhand.farm.queue.RedisEndpoint;
 import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.queue.TaskMessage;
-import farmhand.farm.workload.Seeds;
+import farmhand.farm.runtime.FunctionSpec;
+import farmhand.farm.runtime.WorkerName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.rng.UniformRandomProvider;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live farm as a {@link FarmBackend}: real Emitter, Worker and Collector functions exchanging
- * real messages through Redis, deployed on a {@link Platform}. Model durations are divided by the
+ * The live farm as a {@link FarmBackend}: real Emitter, Worker and Collector functions exchanging real
+ * messages through Redis, deployed on any {@link Platform}. Model durations are divided by the
  * time-compression factor; everything this class reports is in model seconds.
  *
- * <p>Scale-up deploys {@code worker-<lowest free index>}, invokes it and waits for its START;
- * scale-down pushes a SCALE_DOWN, waits for the ACK of the first worker that goes idle and removes
- * it, blocking at least a latency drawn from the profile. While time passes, a reaper returns the
- * tasks of any worker that died to {@code worker_queue} and redeploys it. Not thread-safe: one
- * controlling thread.
+ * <p>Every episode is a run with its own id: its keys live under the farm's prefix plus the run, every
+ * message carries the run id, and messages of another run are dead-lettered, never counted. The farm holds
+ * a lease on its prefix while it runs, so a second farm on the same prefix is refused. Scale-up deploys
+ * {@code worker-<lowest free index>} and waits for its START; scale-down pushes a SCALE_DOWN, waits for the
+ * ACK of the first worker that goes idle and retires it. While time passes a {@link Reaper} takes back the
+ * tasks of dead and hung functions and replaces them. Not thread-safe: one controlling thread.
  */
 public final class LiveFarmBackend implements FarmBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFarmBackend.class);
-    private static final long HANDSHAKE_TIMEOUT_NANOS = 30_000_000_000L;
+    private static final AtomicLong RUNS = new AtomicLong();
+    /** A run's keys may be removed by another farm on the prefix this long after it started (if it was killed). */
+    private static final Duration RUN_KEEP = Duration.ofHours(1);
+    /** The reaper looks for dead and hung functions at most this often (wall): a claim walks every function. */
+    private static final long REAP_EVERY_NANOS = 50_000_000L;
 
-    private final RedisQueues queues;
-    private final Platform platform;
-    private final LatencyProfile profile;
-    private final double compression;
-    private final double pollSeconds;
-    private final TreeSet<Integer> workers = new TreeSet<>();
+    private final RedisQueues base;
+    private final LiveFarmOptions options;
+    private final FunctionDeployer deployer;
+    private final Reaper reaper;
+    private final FarmLease lease;
+    private final TreeSet<WorkerName> workers = new TreeSet<>();
     private AutoCloseable alsoClose;
+    private RedisQueues queues;
     private FarmClock clock;
-    private UniformRandomProvider rng;
     private long outputIndex;
-    private int crashes;
+    private long foreignOutputs;
+    private long lastReapNanos;
     private EpisodeSpec spec;
 
     /**
-     * @param queues the farm's Redis (owned: closed with the backend)
+     * @param base the farm's Redis under its prefix, no run (owned: closed with the backend)
      * @param platform where functions run (owned)
-     * @param profile scale-down latency in model seconds (scale-up latency is the platform's deploy)
-     * @param compression model seconds per wall second, {@code >= 1}
-     * @param pollSeconds idle poll interval of workers and collector, model seconds, {@code > 0} (paper: 0.1)
+     * @param options poll interval, compression, liveness
      */
-    public LiveFarmBackend(RedisQueues queues, Platform platform, LatencyProfile profile, double compression,
-                           double pollSeconds) {
-        if (!(compression >= 1)) {
-            throw new IllegalArgumentException("time compression must be >= 1, was " + compression);
+    public LiveFarmBackend(RedisQueues base, Platform platform, LiveFarmOptions options) {
+        if (!base.names().run().isEmpty()) {
+            throw new IllegalArgumentException("the farm's queues must be a prefix with no run");
         }
-        if (!(pollSeconds > 0)) {
-            throw new IllegalArgumentException("pollSeconds must be > 0, was " + pollSeconds);
+        this.base = base;
+        this.options = options;
+        this.deployer = new FunctionDeployer(platform, base.endpoint());
+        this.reaper = new Reaper(deployer, options.liveness());
+        this.lease = new FarmLease(base, options.leaseTtl());
+    }
+
+    /**
+     * A live farm on the Redis of {@code options} (or on a private {@code redis-server} started now and stopped
+     * with the backend), on the platform {@code platformFactory} makes.
+     *
+     * @throws IllegalStateException when no Redis answers within 5 s, or it refuses the credentials
+     */
+    public static LiveFarmBackend create(LiveFarmOptions options, Function<LiveFarmOptions, Platform> platformFactory) {
+        EmbeddedRedis embedded = options.redis() == null ? EmbeddedRedis.start() : null;
+        RedisEndpoint endpoint = embedded != null ? RedisEndpoint.of(embedded.url()) : options.redis();
+        RedisQueues queues = new RedisQueues(endpoint, options.names(), options.redisGiveUp(),
+                RedisQueues.DEFAULT_POOL_SIZE, embedded == null ? () -> null : embedded::exitReason);
+        try {
+            queues.requireReachable(Duration.ofSeconds(5));
+            LiveFarmBackend farm = new LiveFarmBackend(queues, platformFactory.apply(options), options);
+            farm.alsoClose = embedded;
+            return farm;
+        } catch (RuntimeException e) {
+            queues.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
         }
-        this.queues = queues;
-        this.platform = platform;
-        this.profile = profile;
-        this.compression = compression;
-        this.pollSeconds = pollSeconds;
     }
 
     /**
      * A live farm on the local platform: on the Redis at {@code redisUrl}, or on a private
-     * {@code redis-server} started now (and stopped with the backend) when the URL is null.
+     * {@code redis-server} when the URL is null; the paper's key names.
      *
      * @param profile scale latencies in model seconds ({@link LatencyProfile#instant()} for a bare platform)
      * @param compression model seconds per wall second, {@code >= 1}
-     * @param seed seeds the latency draws
-     * @throws IllegalArgumentException when {@code redisUrl} is not a Redis URL
-     * @throws IllegalStateException when no Redis answers at {@code redisUrl} within 5 s
      */
-    public static LiveFarmBackend local(String redisUrl, LatencyProfile profile, double compression, long seed) {
-        return local(redisUrl, QueueNames.PAPER, 0.1, profile, compression, seed);
-    }
-
-    /**
-     * A live farm on the local platform with its own key names and poll interval, e.g. to share a Redis
-     * with other farms.
-     *
-     * @param names the farm's Redis keys
-     * @param pollSeconds idle poll interval of workers and collector, model seconds, {@code > 0}
-     * @see #local(String, LatencyProfile, double, long)
-     */
-    public static LiveFarmBackend local(String redisUrl, QueueNames names, double pollSeconds, LatencyProfile profile,
-                                        double compression, long seed) {
-        EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start() : null;
-        String url = redisUrl != null ? redisUrl : embedded.url();
-        RedisQueues queues = new RedisQueues(url, names, Duration.ofSeconds(30));
-        if (embedded == null) {
-            try {
-                queues.requireReachable(Duration.ofSeconds(5));
-            } catch (RuntimeException e) {
-                queues.close();
-                throw e;
-            }
-        }
-        LiveFarmBackend farm = new LiveFarmBackend(queues, new LocalPlatform(profile, compression, seed),
-                profile, compression, pollSeconds);
-        farm.alsoClose = embedded;
-        return farm;
+    public static LiveFarmBackend local(String redisUrl, LatencyProfile profile, double compression) {
+        return create(LiveFarmOptions.defaults(compression).withRedis(redisUrl == null ? null : RedisEndpoint.of(redisUrl)),
+                o -> new LocalPlatform(profile, o.compression()));
     }
 
     @Override
@@ -126,64 +126,55 @@ public final class LiveFarmBackend implements FarmBackend {
 
     @Override
     public void start(EpisodeSpec spec) {
-        platform.close();
-        queues.clear();
+        deployer.platform().removeAll();
+        if (queues != null) {
+            base.removeRun(queues.names().run());
+        }
+        lease.ensureHeld();
+        base.removeAbandonedRuns(null);
+        String run = newRunId();
+        queues = base.withNames(base.names().forRun(run));
+        base.registerRun(run, System.currentTimeMillis() + RUN_KEEP.toMillis());
+        base.resetStats();
+        reaper.reset();
         workers.clear();
         outputIndex = 0;
-        crashes = 0;
+        foreignOutputs = 0;
         this.spec = spec;
-        rng = Seeds.source(spec.seed(), "live-platform");
         // program start a little ahead, so the initial functions are up when model time 0 comes
-        clock = new FarmClock(System.nanoTime() + 200_000_000L + 5_000_000L * spec.initialWorkers(), compression);
-        LocalPlatform local = platform instanceof LocalPlatform l ? l : null;
-        if (local != null) {
-            local.delayDeploys(false);
-        }
-        startCollector();
+        long aheadNanos = 200_000_000L + 5_000_000L * spec.initialWorkers()
+                + deployer.platform().startAllowance().toNanos();
+        clock = FarmClock.fromEpoch(FarmClock.epochNanosNow() + aheadNanos, options.compression());
+        queues.publishEpisode(new EpisodeSettings(clock.startEpochNanos(), options.compression(), options.pollSeconds(),
+                options.liveness()), spec.workload());
+        deployer.begin(queues, spec.seed());
+        // the emitter is part of the initial deployment: were it to pay a scale-up latency, the first tasks
+        // would be pushed late (after model time 0) and miss deadlines the model meets
+        List<FunctionSpec> initial = new ArrayList<>();
+        initial.add(FunctionSpec.collector());
         for (int i = 1; i <= spec.initialWorkers(); i++) {
-            startWorker(i);
+            WorkerName w = new WorkerName(i);
+            initial.add(FunctionSpec.worker(w));
+            workers.add(w);
         }
-        // the emitter is part of the initial deployment too: were it to pay a scale-up latency, the
-        // first tasks would be pushed late (after model time 0) and miss deadlines the model meets
-        startEmitter();
-        if (local != null) {
-            local.delayDeploys(true);
+        initial.add(FunctionSpec.emitter());
+        for (FunctionSpec f : initial) {
+            deployer.deploy(f, true);
+        }
+        for (FunctionSpec f : initial) {
+            deployer.awaitStart(f);
         }
         sleepUntil(0.0);
     }
 
-    private void startEmitter() {
-        deployAndStart(new Emitter(queues, clock, spec.workload()), queues.names().emitterStart());
+    private static String newRunId() {
+        return "r" + Long.toString(System.currentTimeMillis(), 36) + "-" + ProcessHandle.current().pid() + "-"
+                + RUNS.incrementAndGet();
     }
 
-    private void startCollector() {
-        deployAndStart(new Collector(queues, clock, pollSeconds), queues.names().collectorStart());
-    }
-
-    private void startWorker(int index) {
-        Worker worker = new Worker("worker-" + index, queues, clock, TaskProcessor.sleeping(), pollSeconds);
-        deployAndStart(worker, queues.names().workerStart());
-        workers.add(index);
-    }
-
-    /** Deploys and invokes {@code function}, then waits for its START on {@code startQueue}. */
-    private void deployAndStart(FarmFunction function, String startQueue) {
-        platform.deploy(function);
-        platform.invoke(function.name());
-        awaitStart(startQueue, function.name());
-    }
-
-    /** Waits until {@code name} has announced itself on {@code queue}. */
-    private void awaitStart(String queue, String name) {
-        long deadline = System.nanoTime() + HANDSHAKE_TIMEOUT_NANOS;
-        while (System.nanoTime() < deadline) {
-            Long removed = queues.retry("read " + queue, () -> queues.client().lrem(queue, 1, name));
-            if (removed != null && removed > 0) {
-                return;
-            }
-            pause();
-        }
-        throw new IllegalStateException(name + " did not announce START on " + queue + " within 30 s");
+    /** The current episode's run id. */
+    public String runId() {
+        return queues.names().run();
     }
 
     @Override
@@ -193,46 +184,55 @@ public final class LiveFarmBackend implements FarmBackend {
         for (int i = 0; i < Math.abs(delta); i++) {
             if (delta > 0) {
                 int index = 1;
-                while (workers.contains(index)) {
+                while (workers.contains(new WorkerName(index))) {
                     index++;
                 }
-                startWorker(index);
+                WorkerName w = new WorkerName(index);
+                deployer.start(FunctionSpec.worker(w), false);
+                workers.add(w);
                 applied++;
             } else {
                 if (workers.isEmpty()) {
                     break;
                 }
-                double started = clock.nowSeconds();
-                double minimum = profile.scaleDownSeconds(rng);
-                queues.retry("send SCALE_DOWN", () -> queues.client().lpush(queues.names().workerControlSyn(),
-                        Worker.SCALE_DOWN));
-                String name = awaitAck();
-                platform.remove(name);
-                workers.remove(Integer.parseInt(name.substring("worker-".length())));
-                sleepUntil(started + minimum);
+                long requested = System.nanoTime();
+                queues.requestScaleDown(Worker.SCALE_DOWN);
+                String name = awaitAckOfOurWorker();
+                workers.remove(WorkerName.parse(name));
+                queues.forget(name);
+                deployer.platform().retire(name, requested);
                 applied--;
             }
         }
         return new ScaleOutcome(applied, clock.nowSeconds() - t0);
     }
 
-    private String awaitAck() {
-        long deadline = System.nanoTime() + HANDSHAKE_TIMEOUT_NANOS;
-        while (System.nanoTime() < deadline) {
-            String ack = queues.retry("read the ACK queue", () -> queues.client().rpop(queues.names().workerControlAck()));
-            if (ack != null) {
-                return ack;
+    /** The name of the worker that ACKed the scale-down; entries that name none of ours are dropped, logged. */
+    private String awaitAckOfOurWorker() {
+        long deadline = System.nanoTime() + FunctionDeployer.HANDSHAKE_TIMEOUT.toNanos();
+        while (true) {
+            String name = queues.awaitScaleDownAck(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (name == null) {
+                throw new IllegalStateException("no worker acknowledged SCALE_DOWN within "
+                        + FunctionDeployer.HANDSHAKE_TIMEOUT.toSeconds() + " s");
             }
-            pause();
+            if (WorkerName.isWorker(name) && workers.contains(WorkerName.parse(name))) {
+                return name;
+            }
+            LOG.warn("dropped an ACK on {} that names none of this farm's workers: '{}'",
+                    queues.names().workerControlAck(), name.length() > 80 ? name.substring(0, 80) + "..." : name);
         }
-        throw new IllegalStateException("no worker acknowledged SCALE_DOWN within 30 s");
     }
 
     @Override
     public void advanceTo(double modelSeconds) {
         while (clock.nowSeconds() < modelSeconds) {
-            reap();
-            double leftWall = (modelSeconds - clock.nowSeconds()) / compression;
+            long now = System.nanoTime();
+            if (now - lastReapNanos >= REAP_EVERY_NANOS) {
+                lastReapNanos = now;
+                reaper.reap(queues, workerNames());
+            }
+            double leftWall = (modelSeconds - clock.nowSeconds()) / options.compression();
             if (leftWall > 0) {
                 try {
                     Thread.sleep(Math.max(1, Math.min(20, (long) (leftWall * 1000))));
@@ -244,40 +244,8 @@ public final class LiveFarmBackend implements FarmBackend {
         }
     }
 
-    /**
-     * Returns the tasks of workers that died (not after an ACK) to the queue and redeploys them; redeploys
-     * a collector that died (the new one records what the old one had taken) and an emitter that died
-     * before it pushed every task (the new one resumes after the last task pushed).
-     */
-    private void reap() {
-        if (platform.exited(Emitter.NAME)) {
-            // removed either way, so the flag is read once when the emitter ends, not on every call
-            platform.remove(Emitter.NAME);
-            if (!"1".equals(queues.retry("read the generation-done flag",
-                    () -> queues.client().get(queues.names().generationDone())))) {
-                crashes++;
-                LOG.warn("the emitter died after {} of {} tasks; redeploying it", queues.emitted(),
-                        spec.workload().size());
-                startEmitter();
-            }
-        }
-        if (platform.exited(Collector.NAME)) {
-            crashes++;
-            LOG.warn("the collector died; redeploying it");
-            platform.remove(Collector.NAME);
-            startCollector();
-        }
-        for (Integer index : List.copyOf(workers)) {
-            String name = "worker-" + index;
-            if (platform.exited(name)) {
-                int recovered = queues.recover(name);
-                crashes++;
-                LOG.warn("{} died; {} task(s) returned to the queue; redeploying it", name, recovered);
-                platform.remove(name);
-                workers.remove(index);
-                startWorker(index);
-            }
-        }
+    private Set<String> workerNames() {
+        return workers.stream().map(WorkerName::toString).collect(Collectors.toSet());
     }
 
     @Override
@@ -287,65 +255,59 @@ public final class LiveFarmBackend implements FarmBackend {
 
     @Override
     public Telemetry telemetry() {
-        var names = queues.names();
-        var redis = queues.client();
-        return queues.retry("read telemetry", () -> {
-            long input = redis.llen(names.input());
-            long waiting = redis.llen(names.worker());
-            long results = redis.llen(names.result());
-            long output = redis.llen(names.output());
-            String enq = redis.get(names.enqueuedTotal());
-            boolean done = "1".equals(redis.get(names.generationDone()));
-            long dead = redis.llen(names.deadLetter());
-            return new Telemetry(clock.nowSeconds(), (int) input, (int) waiting, (int) results, (int) output,
-                    workers.size(), enq == null ? 0 : Long.parseLong(enq), spec.workload().size(), done, (int) dead, 0);
-        });
+        RedisQueues.Snapshot s = queues.snapshot();
+        FarmAccount account = queues.account();
+        return new Telemetry(clock.nowSeconds(), (int) s.inputQueue(), (int) s.workerQueue(), (int) s.resultQueue(),
+                (int) s.collected(), workers.size(), s.enqueuedTotal(), spec.workload().size(), s.generationDone(),
+                (int) s.deadLetteredTasks(), (int) account.lost());
     }
 
     @Override
     public List<CompletedTask> drainCollected() {
-        List<String> raw = queues.retry("read the output queue",
-                () -> queues.client().lrange(queues.names().output(), outputIndex, -1));
+        List<String> raw = queues.outputFrom(outputIndex);
         outputIndex += raw.size();
         List<CompletedTask> out = new ArrayList<>(raw.size());
         for (String json : raw) {
-            TaskMessage m = Messages.decode(json);
+            TaskMessage m;
+            try {
+                m = Messages.decode(json);
+            } catch (Messages.MalformedMessageException e) {
+                foreignOutputs++;
+                LOG.warn("skipped an entry of {} that is not a collected task: {}", queues.names().output(), e.getMessage());
+                continue;
+            }
+            if (!queues.names().run().equals(m.run())) {
+                foreignOutputs++;
+                LOG.warn("skipped an entry of {} of another run ('{}')", queues.names().output(), m.run());
+                continue;
+            }
             out.add(new CompletedTask(m.id(), m.phase(), m.generationSeconds(), m.workStartSeconds(),
                     m.collectSeconds(), m.serviceSeconds(), m.deadlineSeconds(), m.worker()));
         }
         return out;
     }
 
-    /** Where every task of the current episode went so far. */
-    public EpisodeAccount account() {
-        var names = queues.names();
-        var redis = queues.client();
-        return queues.retry("read the account", () -> {
-            long generated = parse(redis.get(names.enqueuedTotal()));
-            long collected = redis.llen(names.output());
-            long dead = redis.llen(names.deadLetter());
-            long inFarm = redis.llen(names.worker()) + redis.llen(names.result());
-            for (String key : queues.processingLists()) {
-                inFarm += redis.llen(key);
-            }
-            long lost = Math.max(0, generated - collected - dead - inFarm);
-            return new EpisodeAccount(generated, collected, dead, parse(redis.get(names.duplicates())),
-                    parse(redis.get(names.recovered())), lost);
-        });
+    /** Where every task of the current episode went so far, read from Redis. */
+    @Override
+    public Optional<FarmAccount> account() {
+        return queues == null ? Optional.empty() : Optional.of(queues.account());
+    }
+
+    @Override
+    public EpisodeHealth health() {
+        RedisQueues.ConnectionStats s = base.stats();
+        return new EpisodeHealth(s.failedAttempts(), s.outages(), s.longestOutageWallSeconds() * options.compression(),
+                reaper.crashes(), reaper.hung(), foreignOutputs, lease.lostTo());
     }
 
     /** Crashes of workers, the collector and the emitter that the reaper handled this episode. */
     public int crashes() {
-        return crashes;
+        return reaper.crashes();
     }
 
     /** The platform the functions run on. */
     public Platform platform() {
-        return platform;
-    }
-
-    private static long parse(String v) {
-        return v == null ? 0 : Long.parseLong(v);
+        return deployer.platform();
     }
 
     private void sleepUntil(double modelSeconds) {
@@ -357,24 +319,25 @@ public final class LiveFarmBackend implements FarmBackend {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            queues.retry("send TERMINATE", () -> queues.client().set(queues.names().terminate(), "1"));
-        } catch (RuntimeException e) {
-            LOG.warn("could not send TERMINATE: {}", e.getMessage());
+        if (queues != null) {
+            try {
+                queues.terminate(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.warn("could not send TERMINATE: {}", e.getMessage());
+            }
         }
-        platform.close();
-        queues.close();
+        deployer.platform().close();
+        if (queues != null) {
+            try {
+                base.removeRun(queues.names().run(), Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.warn("could not remove the run's keys: {}", e.getMessage());
+            }
+        }
+        lease.close();
+        base.close();
         if (alsoClose != null) {
             try {
                 alsoClose.close();

@@ -1,6 +1,7 @@
 package farmhand.farm.platform;
 
-import farmhand.farm.function.FarmFunction;
+import farmhand.farm.runtime.FunctionEnvironment;
+import farmhand.farm.runtime.FunctionRunner;
 import farmhand.farm.workload.Seeds;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded platform: every function runs in-process on its own virtual thread. An optional
- * {@link LatencyProfile} makes {@link #deploy} take as long as a scale-up measured on OpenFaaS
- * (divided by the time-compression factor), so experiments can run "as slow as OpenFaaS" or
- * "as fast as the host allows". Thread-safe.
+ * {@link LatencyProfile} makes a scale-up and a scale-down take as long as those measured on OpenFaaS
+ * (divided by the time-compression factor), so experiments can run "as slow as OpenFaaS" or "as fast as
+ * the host allows"; the draws are seeded per episode ({@link #beginEpisode}). Thread-safe.
  */
 public final class LocalPlatform implements Platform {
 
@@ -22,53 +23,48 @@ public final class LocalPlatform implements Platform {
 
     private final LatencyProfile profile;
     private final double compression;
-    private final UniformRandomProvider rng;
-    private final Map<String, FarmFunction> functions = new ConcurrentHashMap<>();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
-    private volatile boolean delayDeploys;
+    private UniformRandomProvider rng;
 
     /**
-     * @param profile deploy latency in model seconds (use {@link LatencyProfile#instant()} for none)
+     * @param profile scale latencies in model seconds (use {@link LatencyProfile#instant()} for none)
      * @param compression divides every latency, {@code >= 1}
-     * @param seed seeds the latency draws
      */
-    public LocalPlatform(LatencyProfile profile, double compression, long seed) {
+    public LocalPlatform(LatencyProfile profile, double compression) {
         if (!(compression >= 1)) {
             throw new IllegalArgumentException("compression must be >= 1, was " + compression);
         }
         this.profile = profile;
         this.compression = compression;
-        this.rng = Seeds.source(seed, "local-platform");
-    }
-
-    /** Whether deploys from now on take the profile's scale-up latency (initial deployment does not). */
-    public void delayDeploys(boolean on) {
-        this.delayDeploys = on;
+        this.rng = Seeds.source(0, "local-platform");
     }
 
     @Override
-    public void deploy(FarmFunction function) {
-        if (functions.putIfAbsent(function.name(), function) != null) {
-            throw new IllegalStateException("function " + function.name() + " is already deployed");
-        }
-        if (delayDeploys) {
-            double seconds;
-            synchronized (rng) {
-                seconds = profile.scaleUpSeconds(rng);
-            }
-            sleepWall(seconds / compression);
-        }
+    public String name() {
+        return "local";
     }
 
     @Override
-    public void invoke(String name) {
-        FarmFunction f = functions.get(name);
-        if (f == null) {
-            throw new IllegalStateException("function " + name + " is not deployed");
+    public synchronized void beginEpisode(long seed) {
+        rng = Seeds.source(seed, "local-platform");
+    }
+
+    private synchronized double draw(boolean up) {
+        return up ? profile.scaleUpSeconds(rng) : profile.scaleDownSeconds(rng);
+    }
+
+    @Override
+    public void deploy(FunctionEnvironment function, boolean initial) {
+        String name = function.function().name();
+        if (threads.containsKey(name)) {
+            throw new IllegalStateException("function " + name + " is already deployed");
+        }
+        if (!initial) {
+            sleepWallNanos((long) (draw(true) / compression * 1e9));
         }
         Thread t = Thread.ofVirtual().name(name).unstarted(() -> {
             try {
-                f.run();
+                FunctionRunner.run(function);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -82,12 +78,19 @@ public final class LocalPlatform implements Platform {
     }
 
     @Override
+    public void retire(String name, long requestedNanos) {
+        long until = requestedNanos + (long) (draw(false) / compression * 1e9);
+        remove(name);
+        sleepWallNanos(until - System.nanoTime());
+    }
+
+    @Override
     public void remove(String name) {
-        functions.remove(name);
         stop(threads.remove(name));
     }
 
     /** Kills {@code name} abruptly as a crash would: its thread is interrupted, it stays deployed. */
+    @Override
     public void kill(String name) {
         stop(threads.get(name));
     }
@@ -107,7 +110,7 @@ public final class LocalPlatform implements Platform {
 
     @Override
     public Set<String> deployed() {
-        return new TreeSet<>(functions.keySet());
+        return new TreeSet<>(threads.keySet());
     }
 
     @Override
@@ -118,14 +121,15 @@ public final class LocalPlatform implements Platform {
 
     @Override
     public void close() {
-        for (String name : deployed()) {
-            remove(name);
-        }
+        removeAll();
     }
 
-    private static void sleepWall(double seconds) {
+    private static void sleepWallNanos(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
         try {
-            Thread.sleep((long) (seconds * 1000));
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -27,6 +27,9 @@ public final class Messages {
     public static TaskMessage decode(String json) {
         try {
             TaskMessage m = MAPPER.readValue(json, TaskMessage.class);
+            if (m == null) {
+                throw new MalformedMessageException("not a task message: null");
+            }
             if (m.id() < 0 || !(m.serviceSeconds() > 0) || !(m.deadlineSeconds() > 0)) {
                 throw new MalformedMessageException("task " + m.id() + " has a negative id or a non-positive time");
             }

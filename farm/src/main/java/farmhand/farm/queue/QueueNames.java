@@ -1,35 +1,73 @@
 package farmhand.farm.queue;
 
+import java.util.List;
+
 /**
- * Names of the farm's Redis keys (SPEC section 1), configurable so several farms can share a Redis.
+ * Names of the farm's Redis keys (SPEC section 1). A farm owns a key {@code prefix} (several farms
+ * share a Redis with different prefixes; one farm at a time holds a prefix, see {@link #lease()}),
+ * and each episode's keys live under the prefix plus its run id, so an episode never touches another
+ * run's keys and its keys can be removed as a whole.
  *
  * @param prefix prepended to every key ("" for the paper's names)
+ * @param run the episode's run id ("" for the paper's names, no run)
  */
-public record QueueNames(String prefix) {
+public record QueueNames(String prefix, String run) {
 
-    /** The paper's names, no prefix. */
-    public static final QueueNames PAPER = new QueueNames("");
+    /** The paper's names, no prefix, no run. */
+    public static final QueueNames PAPER = new QueueNames("", "");
 
     public QueueNames {
         if (prefix == null) {
             throw new IllegalArgumentException("prefix must not be null (use \"\")");
         }
+        if (run == null || !run.matches("[A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("run id must be letters, digits, '.', '_' or '-', was '" + run + "'");
+        }
+    }
+
+    /** Names under {@code prefix} with no run (the paper's key names when the prefix is empty). */
+    public QueueNames(String prefix) {
+        this(prefix, "");
+    }
+
+    /** The same prefix for the episode {@code runId}. */
+    public QueueNames forRun(String runId) {
+        return new QueueNames(prefix, runId);
+    }
+
+    /** What every key of this run starts with. */
+    public String runBase() {
+        return run.isEmpty() ? prefix : prefix + "run:" + run + ":";
+    }
+
+    private String key(String name) {
+        return runBase() + name;
+    }
+
+    /** The lease one live farm holds on the prefix while it runs (not per run). */
+    public String lease() {
+        return prefix + "farm:lease";
+    }
+
+    /** The runs started under this prefix, with when their keys may be removed (not per run). */
+    public String runs() {
+        return prefix + "farm:runs";
     }
 
     public String input() {
-        return prefix + "input_queue";
+        return key("input_queue");
     }
 
     public String worker() {
-        return prefix + "worker_queue";
+        return key("worker_queue");
     }
 
     public String result() {
-        return prefix + "result_queue";
+        return key("result_queue");
     }
 
     public String output() {
-        return prefix + "output_queue";
+        return key("output_queue");
     }
 
     /** The mirrored enqueue counter, incremented atomically with every push to {@link #worker()}. */
@@ -37,14 +75,24 @@ public record QueueNames(String prefix) {
         return worker() + ":enqueued_total";
     }
 
-    /** Malformed messages, each with the reason it was refused. */
+    /** Refused messages, each with the reason it was refused. */
     public String deadLetter() {
-        return prefix + "dead_letter_queue";
+        return key("dead_letter_queue");
     }
 
-    /** The tasks a worker has taken and not yet finished (the reliable-queue pattern). */
-    public String processing(String worker) {
-        return prefix + "processing:" + worker;
+    /** Dead-lettered messages counted by {@link DeadLetterReason} (a hash). */
+    public String deadLetterCounts() {
+        return key("farm:dead_lettered");
+    }
+
+    /** The tasks a function has taken and not yet finished (the reliable-queue pattern). */
+    public String processing(String function) {
+        return key("processing:" + function);
+    }
+
+    /** The names of every function that announced START this run (whose processing lists exist). */
+    public String functions() {
+        return key("farm:functions");
     }
 
     /**
@@ -55,65 +103,96 @@ public record QueueNames(String prefix) {
         return processing("collector");
     }
 
+    /** A function's heartbeat, renewed while it runs and expiring when it stops. */
+    public String heartbeat(String function) {
+        return key("heartbeat:" + function);
+    }
+
+    /** When each worker's held task stops being visible to it (a hash: worker -> Redis time, ms). */
+    public String visibleUntil() {
+        return key("farm:visible_until");
+    }
+
+    /** How many times each waiting or held task was delivered to a worker (a hash: raw message -> count). */
+    public String deliveries() {
+        return key("farm:deliveries");
+    }
+
+    /** The episode's settings every function reads at start ({@link EpisodeSettings}). */
+    public String episode() {
+        return key("farm:episode");
+    }
+
+    /** The episode's workload, which the emitter plays. */
+    public String workload() {
+        return key("farm:workload");
+    }
+
     public String workerStart() {
-        return prefix + "worker_start_queue";
+        return key("worker_start_queue");
     }
 
     public String emitterStart() {
-        return prefix + "emitter_start_queue";
+        return key("emitter_start_queue");
     }
 
     public String collectorStart() {
-        return prefix + "collector_start_queue";
+        return key("collector_start_queue");
     }
 
     public String workerControlSyn() {
-        return prefix + "worker_control_syn_queue";
+        return key("worker_control_syn_queue");
     }
 
     public String workerControlAck() {
-        return prefix + "worker_control_ack_queue";
+        return key("worker_control_ack_queue");
     }
 
     /** Set to 1 to TERMINATE every component. */
     public String terminate() {
-        return prefix + "farm:terminate";
+        return key("farm:terminate");
     }
 
     /** Task ids the collector has recorded (for duplicate detection after recovery). */
     public String collectedIds() {
-        return prefix + "farm:collected_ids";
+        return key("farm:collected_ids");
     }
 
     /** Duplicates the collector dropped. */
     public String duplicates() {
-        return prefix + "farm:duplicates";
+        return key("farm:duplicates");
     }
 
-    /** Tasks a reaper returned to the queue from a dead worker. */
-    public String recovered() {
-        return prefix + "farm:recovered";
+    /** Tasks taken back from a dead or hung worker and delivered again. */
+    public String redelivered() {
+        return key("farm:redelivered");
+    }
+
+    /** Results a worker finished after its task had been taken back from it (dropped, counted). */
+    public String staleCompletions() {
+        return key("farm:stale_completions");
     }
 
     /** Tasks the emitter has pushed this episode, so a redeployed emitter resumes after them. */
     public String emitted() {
-        return prefix + "farm:emitted";
+        return key("farm:emitted");
     }
 
     /** Set once the emitter has pushed the phase descriptors, so a redeployed one does not push them again. */
     public String descriptorsPushed() {
-        return prefix + "farm:descriptors_pushed";
+        return key("farm:descriptors_pushed");
     }
 
     /** Set to 1 once the emitter has pushed every task. */
     public String generationDone() {
-        return prefix + "farm:generation_done";
+        return key("farm:generation_done");
     }
 
-    /** Every key above except per-worker processing lists (for cleanup). */
-    public String[] all() {
-        return new String[] {input(), worker(), result(), output(), enqueuedTotal(), deadLetter(), workerStart(),
-            emitterStart(), collectorStart(), workerControlSyn(), workerControlAck(), terminate(), collectedIds(),
-            duplicates(), recovered(), emitted(), descriptorsPushed(), generationDone()};
+    /** Every fixed key of the run (processing lists and heartbeats are found through {@link #functions()}). */
+    public List<String> all() {
+        return List.of(input(), worker(), result(), output(), enqueuedTotal(), deadLetter(), deadLetterCounts(),
+                functions(), visibleUntil(), deliveries(), episode(), workload(), workerStart(), emitterStart(),
+                collectorStart(), workerControlSyn(), workerControlAck(), terminate(), collectedIds(), duplicates(),
+                redelivered(), staleCompletions(), emitted(), descriptorsPushed(), generationDone());
     }
 }

@@ -1,54 +1,94 @@
 package farmhand.farm.queue;
 
-import java.net.URI;
+import farmhand.farm.workload.Workload;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.args.ListDirection;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The farm's Redis operations: atomic enqueue with the mirrored counter, reliable take into a
- * per-worker processing list, atomic completion, dead-lettering, recovery of a dead worker's
- * tasks. Every call is retried on connection errors with bounded exponential backoff; when Redis
- * stays unreachable the call fails with an {@link IllegalStateException} naming the URL.
+ * The one owner of the farm's Redis protocol: every key ({@link QueueNames}), message and script, as
+ * named operations (start handshakes, scale-down SYN/ACK, terminate, heartbeats, the reliable take with
+ * visibility timeouts and delivery counts, claims, completion, collection, dead-lettering, telemetry and
+ * the episode's account). Nothing else touches a Redis client.
  *
- * <p>Thread-safe (the Jedis client pools connections).
+ * <p>Every call is retried on connection errors with bounded exponential backoff; retries and outages are
+ * counted ({@link #stats()}). When Redis stays unreachable a call fails with an {@link IllegalStateException}
+ * naming the URL (redacted: no password is ever shown); refused credentials fail at once. Thread-safe.
  */
 public final class RedisQueues implements AutoCloseable {
 
     private static final String ENQUEUE = "redis.call('LPUSH', KEYS[1], ARGV[1]); return redis.call('INCR', KEYS[2])";
-    /** ENQUEUE that also counts the emitter's progress: KEYS worker queue, counter, emitted. */
-    private static final String EMIT = "redis.call('LPUSH', KEYS[1], ARGV[1]); redis.call('INCR', KEYS[3]); "
+    /**
+     * ENQUEUE that also counts the emitter's progress: KEYS worker queue, counter, emitted; ARGV task json,
+     * task id. Idempotent: tasks are emitted in id order, so a task whose id is below the emitted count was
+     * pushed already (a retry after Redis executed the script but its reply was lost) and is not pushed
+     * again; returns -1 then.
+     */
+    private static final String EMIT = "if tonumber(ARGV[2]) < tonumber(redis.call('GET', KEYS[3]) or '0') then "
+            + "return -1 end redis.call('LPUSH', KEYS[1], ARGV[1]); redis.call('INCR', KEYS[3]); "
             + "return redis.call('INCR', KEYS[2])";
     /** Pushes ARGV to KEYS[1] (input queue) unless KEYS[2] (the pushed flag) is set. */
     private static final String PUSH_DESCRIPTORS = "if redis.call('SETNX', KEYS[2], '1') == 1 then "
             + "for i = 1, #ARGV do redis.call('LPUSH', KEYS[1], ARGV[i]) end end";
-    private static final String COMPLETE = "redis.call('LPUSH', KEYS[1], ARGV[1]); "
-            + "return redis.call('LREM', KEYS[2], 1, ARGV[2])";
+    /** START: KEYS start queue, functions set, heartbeat; ARGV name, heartbeat ttl ms. */
+    private static final String ANNOUNCE = "redis.call('SET', KEYS[3], '1', 'PX', ARGV[2]) "
+            + "redis.call('SADD', KEYS[2], ARGV[1]) return redis.call('LPUSH', KEYS[1], ARGV[1])";
+    private static final String NOW_MS = "local now = redis.call('TIME') "
+            + "local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) ";
     /**
-     * One turn of a worker's loop in one round trip: the TERMINATE flag, then the control queue, then
-     * an orphan in the worker's processing list, then a reliable move from {@code worker_queue}.
-     * KEYS: terminate, control, processing list, worker queue. Returns {kind, payload}.
+     * One turn of a worker's loop in one round trip: the TERMINATE flag, then the control queue, then an
+     * orphan in the worker's processing list, then a reliable move from {@code worker_queue}, counting the
+     * delivery and setting when the task stops being visible (its deadline times ARGV[2], at least ARGV[3]
+     * wall ms; ARGV[4] the compression). KEYS: terminate, control, processing list, worker queue,
+     * deliveries, visible-until; ARGV[1] the worker. Returns {kind, payload}.
      */
     private static final String WORKER_STEP = "if redis.call('GET', KEYS[1]) == '1' then return {'TERMINATE', ''} end "
             + "local c = redis.call('RPOP', KEYS[2]) if c then return {'CONTROL', c} end "
             + "local o = redis.call('LINDEX', KEYS[3], -1) if o then return {'TASK', o} end "
-            + "local t = redis.call('LMOVE', KEYS[4], KEYS[3], 'RIGHT', 'LEFT') if t then return {'TASK', t} end "
-            + "return {'IDLE', ''}";
+            + "local t = redis.call('LMOVE', KEYS[4], KEYS[3], 'RIGHT', 'LEFT') if not t then return {'IDLE', ''} end "
+            + "redis.call('HINCRBY', KEYS[5], t, 1) "
+            + "local d = tonumber(string.match(t, '\"deadlineSeconds\":([-+%d%.eE]+)')) or 0 "
+            + "local ms = math.max(tonumber(ARGV[3]), d * tonumber(ARGV[2]) * 1000 / tonumber(ARGV[4])) "
+            + NOW_MS + "redis.call('HSET', KEYS[6], ARGV[1], math.floor(nowMs + ms)) return {'TASK', t}";
+    /**
+     * Completion, acknowledged late: pushes the result only while the worker still owns the task (it was
+     * not taken back from it meanwhile), else counts a stale completion. KEYS result, processing list,
+     * visible-until, deliveries, stale counter; ARGV result json, raw task, worker. Returns 1 when pushed.
+     */
+    private static final String COMPLETE = "if redis.call('LREM', KEYS[2], 1, ARGV[2]) == 1 then "
+            + "redis.call('LPUSH', KEYS[1], ARGV[1]) redis.call('HDEL', KEYS[3], ARGV[3]) "
+            + "redis.call('HDEL', KEYS[4], ARGV[2]) return 1 end redis.call('INCR', KEYS[5]) return 0";
+    /** KEYS dead-letter queue, counts, source list (or the queue again); ARGV entry, reason, raw, remove?. */
+    private static final String DEAD_LETTER = "redis.call('LPUSH', KEYS[1], ARGV[1]) "
+            + "redis.call('HINCRBY', KEYS[2], ARGV[2], 1) if ARGV[4] == '1' then redis.call('LREM', KEYS[3], 1, ARGV[3]) end";
     /**
      * Records results once each and empties the collector's processing list: KEYS collected ids,
-     * duplicates counter, output, collecting; ARGV id1, json1, id2, json2, ... Returns how many were
-     * recorded (the rest were duplicates, counted).
+     * duplicates counter, output, collecting, emitted, dead-letter queue, dead-letter counts; ARGV id1,
+     * json1, raw1, id2, ... A result for a task the emitter never pushed is dead-lettered (UNKNOWN_TASK).
+     * Returns how many were recorded.
      */
-    private static final String COLLECT = "local n = 0 for i = 1, #ARGV, 2 do "
-            + "if redis.call('SADD', KEYS[1], ARGV[i]) == 0 then redis.call('INCR', KEYS[2]) "
+    private static final String COLLECT = "local n = 0 local emitted = tonumber(redis.call('GET', KEYS[5]) or '0') "
+            + "for i = 1, #ARGV, 3 do local id = tonumber(ARGV[i]) "
+            + "if id == nil or id < 0 or id >= emitted then "
+            + "redis.call('LPUSH', KEYS[6], cjson.encode({message = ARGV[i + 2], reason = 'UNKNOWN_TASK', "
+            + "detail = 'collector: no task ' .. ARGV[i] .. ' was emitted in this run'})) "
+            + "redis.call('HINCRBY', KEYS[7], 'UNKNOWN_TASK', 1) "
+            + "elseif redis.call('SADD', KEYS[1], ARGV[i]) == 0 then redis.call('INCR', KEYS[2]) "
             + "else redis.call('RPUSH', KEYS[3], ARGV[i + 1]) n = n + 1 end end redis.call('DEL', KEYS[4]) return n";
     /**
      * Moves up to ARGV[1] results from KEYS[1] (result queue) to KEYS[2] (collecting) and returns all
@@ -58,14 +98,64 @@ public final class RedisQueues implements AutoCloseable {
             + "if not redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT') then break end end "
             + "local all = redis.call('LRANGE', KEYS[2], 0, -1) local out = {} "
             + "for i = #all, 1, -1 do out[#out + 1] = all[i] end return out";
-    /** Connections in the pool: every function of a 32-worker farm holds one at a time, with room to spare. */
-    private static final int POOL_SIZE = 128;
+    /**
+     * The claim: for every function of the run whose heartbeat expired, and every worker holding a task past
+     * its visibility timeout, takes the held task back: delivered again (to the front of the queue) or, after
+     * ARGV[2] deliveries, dead-lettered (as MAX_DELIVERIES when it is a task of run ARGV[3], else as the poison
+     * message it is). KEYS functions, worker queue, deliveries, visible-until, dead-letter
+     * queue, counts, redelivered; ARGV[1] the run's key base. Returns {function, DEAD|HUNG, REDELIVERED|
+     * DEAD_LETTERED|NONE, ...}.
+     */
+    private static final String CLAIM = NOW_MS + "local out = {} "
+            + "for _, f in ipairs(redis.call('SMEMBERS', KEYS[1])) do "
+            + "local dead = redis.call('EXISTS', ARGV[1] .. 'heartbeat:' .. f) == 0 "
+            + "local pl = ARGV[1] .. 'processing:' .. f local held = nil "
+            + "if f ~= 'collector' then held = redis.call('LINDEX', pl, -1) end local reason = nil "
+            + "if dead then reason = 'DEAD' elseif held then local v = tonumber(redis.call('HGET', KEYS[4], f)) "
+            + "if v and v < nowMs then reason = 'HUNG' end end "
+            + "if reason then local outcome = 'NONE' if held then "
+            + "redis.call('LREM', pl, 1, held) redis.call('HDEL', KEYS[4], f) "
+            + "local n = tonumber(redis.call('HGET', KEYS[3], held) or '0') "
+            + "if n >= tonumber(ARGV[2]) then redis.call('HDEL', KEYS[3], held) local kind = 'MALFORMED' "
+            + "local ok, m = pcall(cjson.decode, held) if ok and type(m) == 'table' then "
+            + "if m['run'] == ARGV[3] then kind = 'MAX_DELIVERIES' else kind = 'FOREIGN_RUN' end end "
+            + "redis.call('LPUSH', KEYS[5], cjson.encode({message = held, reason = kind, "
+            + "detail = 'delivered ' .. n .. ' times, last to ' .. f .. ' (' .. reason .. ')'})) "
+            + "redis.call('HINCRBY', KEYS[6], kind, 1) outcome = 'DEAD_LETTERED' "
+            + "else redis.call('RPUSH', KEYS[2], held) redis.call('INCR', KEYS[7]) outcome = 'REDELIVERED' end end "
+            + "out[#out + 1] = f out[#out + 1] = reason out[#out + 1] = outcome end end return out";
+    /** Atomic snapshot: KEYS input, worker, result, collected ids, enqueued, done, dead counts. */
+    private static final String TELEMETRY = "return {redis.call('LLEN', KEYS[1]), redis.call('LLEN', KEYS[2]), "
+            + "redis.call('LLEN', KEYS[3]), redis.call('SCARD', KEYS[4]), tonumber(redis.call('GET', KEYS[5]) or '0'), "
+            + "tonumber(redis.call('GET', KEYS[6]) or '0'), tonumber(redis.call('HGET', KEYS[7], 'MAX_DELIVERIES') or '0')}";
+    /**
+     * Atomic account: KEYS emitted, collected ids, dead counts, duplicates, redelivered, stale, worker
+     * queue, result queue, functions; ARGV[1] the run's key base. Returns {emitted, collected, duplicates,
+     * redelivered, stale, in farm, reason1, count1, ...}.
+     */
+    private static final String ACCOUNT = "local inFarm = redis.call('LLEN', KEYS[7]) + redis.call('LLEN', KEYS[8]) "
+            + "for _, f in ipairs(redis.call('SMEMBERS', KEYS[9])) do "
+            + "inFarm = inFarm + redis.call('LLEN', ARGV[1] .. 'processing:' .. f) end "
+            + "local out = {tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('SCARD', KEYS[2]), "
+            + "tonumber(redis.call('GET', KEYS[4]) or '0'), tonumber(redis.call('GET', KEYS[5]) or '0'), "
+            + "tonumber(redis.call('GET', KEYS[6]) or '0'), inFarm} "
+            + "local counts = redis.call('HGETALL', KEYS[3]) for i = 1, #counts do out[#out + 1] = counts[i] end return out";
+    /** KEYS lease; ARGV holder, ttl ms. Takes or renews the lease; returns the other holder when taken. */
+    private static final String LEASE = "local h = redis.call('GET', KEYS[1]) if h and h ~= ARGV[1] then return h end "
+            + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return false";
+    private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end";
+    /** Default connections in the pool: every function of a 32-worker farm holds one at a time, with room to spare. */
+    public static final int DEFAULT_POOL_SIZE = 128;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RedisClient redis;
-    private final String url;
+    private final RedisEndpoint endpoint;
     private final QueueNames names;
     private final Duration giveUpAfter;
+    private final Supplier<String> deathCheck;
+    private final boolean ownsClient;
+    /** Failed attempts, outages and the longest outage (ns), shared by every view of one client. */
+    private final AtomicLong[] counters;
 
     /**
      * Connects lazily: a Redis that is not there yet fails the first call (retried), not this constructor.
@@ -73,74 +163,140 @@ public final class RedisQueues implements AutoCloseable {
      * @param url Redis URL, {@code redis://host:port[/db]} or {@code rediss://...}, e.g. {@code redis://127.0.0.1:6379}
      * @param names key names
      * @param giveUpAfter how long to keep retrying a failing call, positive
-     * @throws IllegalArgumentException when {@code url} is not a Redis URL (the message names it)
+     * @throws IllegalArgumentException when {@code url} is not a Redis URL (the message names it, redacted)
      */
     public RedisQueues(String url, QueueNames names, Duration giveUpAfter) {
-        if (giveUpAfter == null || giveUpAfter.isNegative() || giveUpAfter.isZero()) {
-            throw new IllegalArgumentException("giveUpAfter must be positive, was " + giveUpAfter);
-        }
-        this.url = url;
-        this.names = names;
-        this.giveUpAfter = giveUpAfter;
-        var pool = new redis.clients.jedis.ConnectionPoolConfig();
-        pool.setMaxTotal(POOL_SIZE);
-        pool.setMaxIdle(POOL_SIZE);
-        this.redis = RedisClient.builder().fromURI(redisUri(url)).poolConfig(pool).build();
-    }
-
-    private static URI redisUri(String url) {
-        String expected = " (expected redis://host:port, e.g. redis://127.0.0.1:6379)";
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("no Redis URL given" + expected);
-        }
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + url + "' is not a Redis URL" + expected + ": " + e.getMessage(), e);
-        }
-        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + url + "' is not a Redis URL" + expected);
-        }
-        return uri;
+        this(RedisEndpoint.of(url), names, giveUpAfter, DEFAULT_POOL_SIZE, () -> null);
     }
 
     /**
-     * Checks that a Redis answers at {@link #url()} (PING), retrying for up to {@code within}: a Redis that
+     * @param endpoint where the Redis is and its credentials
+     * @param names key names
+     * @param giveUpAfter how long to keep retrying a failing call, positive
+     * @param poolSize most connections at once, {@code >= 1}
+     * @param deathCheck says why the Redis is known to be gone for good (e.g. a private server that exited),
+     *                   or null; a failing call gives up at once when it says so
+     */
+    public RedisQueues(RedisEndpoint endpoint, QueueNames names, Duration giveUpAfter, int poolSize,
+                       Supplier<String> deathCheck) {
+        if (giveUpAfter == null || giveUpAfter.isNegative() || giveUpAfter.isZero()) {
+            throw new IllegalArgumentException("giveUpAfter must be positive, was " + giveUpAfter);
+        }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);
+        }
+        this.endpoint = endpoint;
+        this.names = names;
+        this.giveUpAfter = giveUpAfter;
+        this.deathCheck = deathCheck;
+        this.ownsClient = true;
+        this.counters = new AtomicLong[] {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+        var pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        this.redis = RedisClient.builder().hostAndPort(endpoint.hostAndPort()).clientConfig(endpoint.clientConfig())
+                .poolConfig(pool).build();
+    }
+
+    /** The same Redis, connection pool and statistics seen through other key names (closing it closes nothing). */
+    public RedisQueues withNames(QueueNames other) {
+        return new RedisQueues(this, other);
+    }
+
+    private RedisQueues(RedisQueues shared, QueueNames names) {
+        this.redis = shared.redis;
+        this.endpoint = shared.endpoint;
+        this.names = names;
+        this.giveUpAfter = shared.giveUpAfter;
+        this.deathCheck = shared.deathCheck;
+        this.ownsClient = false;
+        this.counters = shared.counters;
+    }
+
+    /**
+     * Checks that a Redis answers at {@link #endpoint()} (PING), retrying for up to {@code within}: a Redis that
      * is absent when a run starts is a setting to fix, not a hiccup to wait out for {@code giveUpAfter}.
      *
-     * @throws IllegalStateException naming the URL and the last error when none answered in time
+     * @throws IllegalStateException naming the URL (redacted) and the last error when none answered in time,
+     *                               or at once when it refused the credentials
      */
     public void requireReachable(Duration within) {
         retry("check that it answers", within, redis::ping);
+    }
+
+    /** Waits (retrying, as every call does) until Redis answers a PING. */
+    public void ping() {
+        retry("check that it answers", redis::ping);
     }
 
     public QueueNames names() {
         return names;
     }
 
-    public String url() {
-        return url;
+    public RedisEndpoint endpoint() {
+        return endpoint;
     }
 
-    /** Runs {@code call}, retrying connection failures with backoff 10 ms .. 1 s until {@code giveUpAfter}. */
-    public <T> T retry(String what, Supplier<T> call) {
+    /** Retries and outages this client met: for telling a disturbed episode from a clean one. */
+    public ConnectionStats stats() {
+        return new ConnectionStats(counters[0].get(), counters[1].get(), counters[2].get() / 1e9);
+    }
+
+    /** Starts counting {@link #stats()} afresh (at an episode's start). */
+    public void resetStats() {
+        for (AtomicLong c : counters) {
+            c.set(0);
+        }
+    }
+
+    /**
+     * What this client met: failed attempts (each retried), outages (calls that needed a retry) and the
+     * longest time one call waited for Redis to come back.
+     */
+    public record ConnectionStats(long failedAttempts, long outages, double longestOutageWallSeconds) {
+    }
+
+    private <T> T retry(String what, Supplier<T> call) {
         return retry(what, giveUpAfter, call);
     }
 
     private <T> T retry(String what, Duration within, Supplier<T> call) {
-        long deadline = System.nanoTime() + within.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + within.toNanos();
         long backoffMillis = 10;
+        boolean failed = false;
         while (true) {
             try {
-                return call.get();
-            } catch (redis.clients.jedis.exceptions.JedisException e) {
-                if (e instanceof redis.clients.jedis.exceptions.JedisDataException) {
-                    throw e;
+                T result = call.get();
+                if (failed) {
+                    long waited = System.nanoTime() - start;
+                    counters[2].accumulateAndGet(waited, Math::max);
+                }
+                return result;
+            } catch (JedisException e) {
+                if (authenticationFailure(e)) {
+                    throw new IllegalStateException("Redis at " + endpoint.redacted() + " refused the credentials "
+                            + "(authentication failed) while trying to " + what + ": check the password in REDIS_URL, "
+                            + "--redis or --redis-password-file");
+                }
+                if (e instanceof JedisDataException) {
+                    throw new IllegalStateException("Redis at " + endpoint.redacted() + " refused to " + what + ": "
+                            + RedisEndpoint.redact(e.getMessage()));
+                }
+                if (!failed) {
+                    failed = true;
+                    counters[1].incrementAndGet();
+                }
+                counters[0].incrementAndGet();
+                String gone = deathCheck == null ? null : deathCheck.get();
+                if (gone != null) {
+                    throw new IllegalStateException("Redis at " + endpoint.redacted() + " is gone (" + gone
+                            + ") while trying to " + what);
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(String.format(Locale.ROOT, "Redis at %s unreachable for %.1f s "
-                            + "while trying to %s: %s", url, within.toMillis() / 1000.0, what, e.getMessage()), e);
+                            + "while trying to %s: %s", endpoint.redacted(), within.toMillis() / 1000.0, what,
+                            RedisEndpoint.redact(rootMessage(e))));
                 }
                 try {
                     Thread.sleep(backoffMillis);
@@ -153,17 +309,177 @@ public final class RedisQueues implements AutoCloseable {
         }
     }
 
+    private static boolean authenticationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof JedisAccessControlException
+                    || m != null && (m.contains("WRONGPASS") || m.contains("NOAUTH") || m.contains("invalid password"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t == e ? e.getMessage() : e.getMessage() + " (" + t.getMessage() + ")";
+    }
+
+    // ---- the episode ----------------------------------------------------------------------------------
+
+    /** Publishes what the run's functions read when they start: its settings and its workload. */
+    public void publishEpisode(EpisodeSettings settings, Workload workload) {
+        String s = JSON.writeValueAsString(settings);
+        String w = JSON.writeValueAsString(workload);
+        retry("publish the episode", () -> {
+            redis.set(names.workload(), w);
+            return redis.set(names.episode(), s);
+        });
+    }
+
+    /**
+     * The run's settings, waiting up to {@code within} for them to be published.
+     *
+     * @throws IllegalStateException naming the run when none were published in time
+     */
+    public EpisodeSettings readEpisode(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            String s = retry("read the episode's settings", () -> redis.get(names.episode()));
+            if (s != null) {
+                return JSON.readValue(s, EpisodeSettings.class);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no episode settings for run '" + names.run() + "' under prefix '"
+                        + names.prefix() + "' at " + endpoint.redacted() + " within " + within.toSeconds() + " s");
+            }
+            pauseMillis(5);
+        }
+    }
+
+    /** The run's workload, as the backend published it. */
+    public Workload readWorkload() {
+        String w = retry("read the workload", () -> redis.get(names.workload()));
+        if (w == null) {
+            throw new IllegalStateException("no workload published for run '" + names.run() + "'");
+        }
+        return JSON.readValue(w, Workload.class);
+    }
+
+    // ---- handshakes and control ------------------------------------------------------------------------
+
+    /** The start queue a function of {@code role} announces itself on. */
+    private String startQueue(String function) {
+        if ("emitter".equals(function)) {
+            return names.emitterStart();
+        }
+        return "collector".equals(function) ? names.collectorStart() : names.workerStart();
+    }
+
+    /** {@code function} announces START (and its first heartbeat, and joins the run's functions). */
+    public void announceStart(String function, long heartbeatTtlMillis) {
+        retry("announce " + function, () -> redis.eval(ANNOUNCE, List.of(startQueue(function), names.functions(),
+                names.heartbeat(function)), List.of(function, Long.toString(heartbeatTtlMillis))));
+    }
+
+    /** Waits up to {@code within} for {@code function}'s START; true when it came (and is consumed). */
+    public boolean awaitStart(String function, Duration within) {
+        String queue = startQueue(function);
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            Long removed = retry("read " + queue, () -> redis.lrem(queue, 1, function));
+            if (removed != null && removed > 0) {
+                return true;
+            }
+            pauseMillis(1);
+        }
+        return false;
+    }
+
+    /** How many START announcements wait on the three start queues (for the initialisation measurement). */
+    public long startsWaiting() {
+        return retry("count START announcements", () -> redis.llen(names.workerStart())
+                + redis.llen(names.collectorStart()) + redis.llen(names.emitterStart()));
+    }
+
+    /** Renews {@code function}'s heartbeat for {@code ttlMillis}. */
+    public void heartbeat(String function, long ttlMillis) {
+        retry("renew the heartbeat of " + function,
+                () -> redis.set(names.heartbeat(function), "1", SetParams.setParams().px(ttlMillis)));
+    }
+
+    /**
+     * Declares {@code function} dead now (its platform saw it exit): its heartbeat is dropped, so the next
+     * {@link #claim} takes back what it held at once instead of after the heartbeat's timeout.
+     */
+    public void markDead(String function) {
+        retry("mark " + function + " dead", () -> redis.del(names.heartbeat(function)));
+    }
+
+    /** {@code function} left for good (scale-down or end): no heartbeat is expected from it any more. */
+    public void forget(String function) {
+        retry("forget " + function, () -> {
+            redis.srem(names.functions(), function);
+            return redis.del(names.heartbeat(function));
+        });
+    }
+
+    /** Asks one worker to leave: the first that goes idle ACKs ({@link #awaitScaleDownAck}). */
+    public void requestScaleDown(String message) {
+        retry("send SCALE_DOWN", () -> redis.lpush(names.workerControlSyn(), message));
+    }
+
+    /** A worker's ACK of a scale-down. */
+    public void acknowledgeScaleDown(String worker) {
+        retry("acknowledge scale-down", () -> redis.lpush(names.workerControlAck(), worker));
+    }
+
+    /** The name of the worker that ACKed a scale-down, or null when none did within {@code within}. */
+    public String awaitScaleDownAck(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            String ack = retry("read the ACK queue", () -> redis.rpop(names.workerControlAck()));
+            if (ack != null) {
+                return ack;
+            }
+            pauseMillis(1);
+        }
+        return null;
+    }
+
+    /** Sets the TERMINATE flag every function checks. */
+    public void terminate() {
+        retry("send TERMINATE", () -> redis.set(names.terminate(), "1"));
+    }
+
+    /** Sets TERMINATE, trying for at most {@code within} (at shutdown, when Redis may be gone). */
+    public void terminate(Duration within) {
+        retry("send TERMINATE", within, () -> redis.set(names.terminate(), "1"));
+    }
+
+    /** True once TERMINATE was sent. */
+    public boolean terminateRequested() {
+        return "1".equals(retry("read the terminate flag", () -> redis.get(names.terminate())));
+    }
+
+    // ---- the emitter -------------------------------------------------------------------------------------
+
     /**
      * The emitter's push: pushes a task to {@code worker_queue}, increments the enqueue counter and
      * counts the task in {@link QueueNames#emitted()}, in one atomic script, so a redeployed emitter
-     * knows exactly where to resume.
+     * knows exactly where to resume. Tasks must be emitted in id order (0, 1, ...): a push retried after its
+     * reply was lost is not repeated.
      *
-     * @return the enqueue counter after the push
+     * @return the enqueue counter after the push, or -1 when the task had been pushed already
      */
     public long emit(TaskMessage task) {
         String json = Messages.encode(task);
         return retry("emit task " + task.id(), () -> (Long) redis.eval(EMIT,
-                List.of(names.worker(), names.enqueuedTotal(), names.emitted()), List.of(json)));
+                List.of(names.worker(), names.enqueuedTotal(), names.emitted()),
+                List.of(json, Integer.toString(task.id()))));
     }
 
     /** How many tasks the emitter has pushed this episode ({@link #emit}). */
@@ -181,11 +497,33 @@ public final class RedisQueues implements AutoCloseable {
                 List.of(names.input(), names.descriptorsPushed()), descriptors));
     }
 
+    /** Phase descriptors not yet taken. */
+    public long phaseDescriptorsLeft() {
+        return retry("count the phase descriptors", () -> redis.llen(names.input()));
+    }
+
+    /** Takes the next phase descriptor (a phase begins). */
+    public void takePhaseDescriptor() {
+        retry("take a phase descriptor", () -> redis.rpop(names.input()));
+    }
+
+    /** Flags that every task was pushed. */
+    public void markGenerationDone() {
+        retry("flag the end of generation", () -> redis.set(names.generationDone(), "1"));
+    }
+
+    /** True once the emitter pushed every task. */
+    public boolean generationDone() {
+        return "1".equals(retry("read the generation-done flag", () -> redis.get(names.generationDone())));
+    }
+
     /** Pushes raw text to {@code worker_queue} with the counter (tests use it for malformed messages). */
     public long enqueueRaw(String raw) {
         return retry("enqueue", () -> (Long) redis.eval(ENQUEUE, List.of(names.worker(), names.enqueuedTotal()),
                 List.of(raw)));
     }
+
+    // ---- workers -----------------------------------------------------------------------------------------
 
     /** What one turn of a worker's loop found; {@code payload} is the control message or the raw task. */
     public record WorkerStep(Kind kind, String payload) {
@@ -197,31 +535,109 @@ public final class RedisQueues implements AutoCloseable {
     /**
      * One turn of {@code worker}'s loop in a single atomic round trip: TERMINATE if the flag is set,
      * else a control message if one waits (it is consumed), else its orphaned task or the oldest
-     * waiting one (moved into its processing list), else IDLE.
+     * waiting one (moved into its processing list, its delivery counted and its visibility timeout set),
+     * else IDLE.
      */
-    public WorkerStep workerStep(String worker) {
+    public WorkerStep workerStep(String worker, EpisodeSettings episode) {
+        LivenessSettings l = episode.liveness();
+        double minWallMs = Math.max(1000, l.minVisibilitySeconds() * 1000 / episode.compression());
         List<?> reply = retry("run a loop turn for " + worker, () -> (List<?>) redis.eval(WORKER_STEP,
-                List.of(names.terminate(), names.workerControlSyn(), names.processing(worker), names.worker()),
-                List.of()));
+                List.of(names.terminate(), names.workerControlSyn(), names.processing(worker), names.worker(),
+                        names.deliveries(), names.visibleUntil()),
+                List.of(worker, Double.toString(l.visibilityDeadlines()), Double.toString(minWallMs),
+                        Double.toString(episode.compression()))));
         return new WorkerStep(WorkerStep.Kind.valueOf((String) reply.get(0)), (String) reply.get(1));
     }
 
     /**
-     * Records the collector's taken results once each, in one atomic round trip: appends each JSON to
-     * {@code output_queue} unless its task id was collected before, in which case the duplicate is
-     * counted instead, and empties the collector's processing list ({@link QueueNames#collecting()}).
+     * Pushes the result and drops the raw task from {@code worker}'s processing list, atomically, while the
+     * worker still owns the task; a task taken back meanwhile (the worker was thought hung or dead) is not
+     * pushed twice: the completion is counted as stale and dropped.
      *
-     * @param idsAndJson task id, collected JSON, task id, collected JSON, ... (in collection order);
-     *                   empty to drop what was taken (every one of it dead-lettered)
-     * @return how many were recorded (not duplicates)
+     * @return true when the result was pushed
      */
-    public long collect(List<String> idsAndJson) {
-        if (idsAndJson.size() % 2 != 0) {
-            throw new IllegalArgumentException("collect takes (id, json) pairs, got " + idsAndJson.size() + " values");
+    public boolean complete(String worker, String raw, TaskMessage result) {
+        String json = Messages.encode(result);
+        Long pushed = retry("complete task " + result.id(), () -> (Long) redis.eval(COMPLETE,
+                List.of(names.result(), names.processing(worker), names.visibleUntil(), names.deliveries(),
+                        names.staleCompletions()), List.of(json, raw, worker)));
+        return pushed != null && pushed == 1;
+    }
+
+    /** A function whose held task (if any) was taken back: why, and what became of the task. */
+    public record Claim(String function, Cause cause, Outcome outcome) {
+
+        /** Why: its heartbeat expired, or it held a task past the visibility timeout. */
+        public enum Cause { DEAD, HUNG }
+
+        /** What became of the task it held. */
+        public enum Outcome { REDELIVERED, DEAD_LETTERED, NONE }
+    }
+
+    /**
+     * Takes back the tasks of functions whose heartbeat expired and of workers that held a task past its
+     * visibility timeout: each goes back to the front of {@code worker_queue}, or to the dead-letter queue
+     * once delivered {@code maxDeliveries} times. Atomic.
+     *
+     * @return every function found dead or hung (a dead one is listed even when it held nothing)
+     */
+    public List<Claim> claim(LivenessSettings liveness) {
+        List<?> reply = retry("claim the tasks of dead and hung functions", () -> (List<?>) redis.eval(CLAIM,
+                List.of(names.functions(), names.worker(), names.deliveries(), names.visibleUntil(), names.deadLetter(),
+                        names.deadLetterCounts(), names.redelivered()),
+                List.of(names.runBase(), Integer.toString(liveness.maxDeliveries()), names.run())));
+        List<Claim> out = new ArrayList<>();
+        for (int i = 0; i + 2 < reply.size(); i += 3) {
+            out.add(new Claim((String) reply.get(i), Claim.Cause.valueOf((String) reply.get(i + 1)),
+                    Claim.Outcome.valueOf((String) reply.get(i + 2))));
         }
-        Long added = retry("record " + idsAndJson.size() / 2 + " result(s)", () -> (Long) redis.eval(COLLECT,
-                List.of(names.collectedIds(), names.duplicates(), names.output(), names.collecting()), idsAndJson));
+        return out;
+    }
+
+    // ---- dead letters ------------------------------------------------------------------------------------
+
+    /**
+     * Moves a refused message to the dead-letter queue with its reason, dropping it from {@code from}
+     * (a processing list) when given, atomically.
+     */
+    public void deadLetter(String raw, DeadLetterReason reason, String detail, String from) {
+        String entry = JSON.writeValueAsString(Map.of("message", raw, "reason", reason.name(), "detail", detail));
+        retry("dead-letter a message", () -> redis.eval(DEAD_LETTER,
+                List.of(names.deadLetter(), names.deadLetterCounts(), from == null ? names.deadLetter() : from),
+                List.of(entry, reason.name(), raw, from == null ? "0" : "1")));
+    }
+
+    /** The dead-letter queue's entries, newest first (JSON: message, reason, detail). */
+    public List<String> deadLetters() {
+        return retry("read the dead-letter queue", () -> redis.lrange(names.deadLetter(), 0, -1));
+    }
+
+    // ---- the collector -----------------------------------------------------------------------------------
+
+    /**
+     * Records the collector's taken results once each, in one atomic round trip: appends each collected
+     * JSON to {@code output_queue} unless its task id was collected before (the duplicate is counted) or was
+     * never emitted in this run (dead-lettered as {@link DeadLetterReason#UNKNOWN_TASK}), and empties the
+     * collector's processing list ({@link QueueNames#collecting()}).
+     *
+     * @param results the results taken, in collection order
+     * @return how many were recorded
+     */
+    public long collect(List<Collected> results) {
+        List<String> args = new ArrayList<>(3 * results.size());
+        for (Collected c : results) {
+            args.add(Integer.toString(c.id()));
+            args.add(c.json());
+            args.add(c.raw());
+        }
+        Long added = retry("record " + results.size() + " result(s)", () -> (Long) redis.eval(COLLECT,
+                List.of(names.collectedIds(), names.duplicates(), names.output(), names.collecting(), names.emitted(),
+                        names.deadLetter(), names.deadLetterCounts()), args));
         return added == null ? 0 : added;
+    }
+
+    /** A result to record: its task id, the collected JSON and the raw result it came from. */
+    public record Collected(int id, String json, String raw) {
     }
 
     /**
@@ -252,75 +668,131 @@ public final class RedisQueues implements AutoCloseable {
         return taken == null ? List.of() : taken;
     }
 
-    /** Pushes the result and drops the raw task from {@code worker}'s processing list, atomically. */
-    public void complete(String worker, String raw, TaskMessage result) {
-        String json = Messages.encode(result);
-        retry("complete task " + result.id(), () -> redis.eval(COMPLETE,
-                List.of(names.result(), names.processing(worker)), List.of(json, raw)));
+    /** Entries of {@code output_queue} from {@code index} on. */
+    public List<String> outputFrom(long index) {
+        return retry("read the output queue", () -> redis.lrange(names.output(), index, -1));
     }
 
-    /** Moves a malformed message to the dead-letter queue with {@code reason}, dropping it from {@code from}. */
-    public void deadLetter(String raw, String reason, String from) {
-        String entry = JSON.writeValueAsString(java.util.Map.of("message", raw, "reason", reason));
-        retry("dead-letter a message", () -> {
-            redis.lpush(names.deadLetter(), entry);
-            if (from != null) {
-                redis.lrem(from, 1, raw);
-            }
-            return null;
-        });
+    // ---- telemetry and the account -----------------------------------------------------------------------
+
+    /** One atomic snapshot of the farm's queues and counters. */
+    public record Snapshot(long inputQueue, long workerQueue, long resultQueue, long collected, long enqueuedTotal,
+                           boolean generationDone, long deadLetteredTasks) {
     }
 
-    /** Returns every task in {@code worker}'s processing list to {@code worker_queue} (it died); returns how many. */
-    public int recover(String worker) {
-        return retry("recover the tasks of " + worker, () -> {
-            int n = 0;
-            while (redis.lmove(names.processing(worker), names.worker(), ListDirection.RIGHT, ListDirection.RIGHT) != null) {
-                n++;
-            }
-            if (n > 0) {
-                redis.incrBy(names.recovered(), n);
-            }
-            return n;
-        });
+    /** The farm's queues and counters, read in one atomic round trip. */
+    public Snapshot snapshot() {
+        List<?> r = retry("read telemetry", () -> (List<?>) redis.eval(TELEMETRY, List.of(names.input(),
+                names.worker(), names.result(), names.collectedIds(), names.enqueuedTotal(), names.generationDone(),
+                names.deadLetterCounts()), List.of()));
+        return new Snapshot(n(r, 0), n(r, 1), n(r, 2), n(r, 3), n(r, 4), n(r, 5) == 1, n(r, 6));
     }
 
-    /** The underlying client, for the functions' simple list operations (wrap calls in {@link #retry}). */
-    public RedisClient client() {
-        return redis;
+    /** Where every task of the run went so far, read in one atomic round trip. */
+    public FarmAccount account() {
+        List<?> r = retry("read the account", () -> (List<?>) redis.eval(ACCOUNT, List.of(names.emitted(),
+                names.collectedIds(), names.deadLetterCounts(), names.duplicates(), names.redelivered(),
+                names.staleCompletions(), names.worker(), names.result(), names.functions()),
+                List.of(names.runBase())));
+        Map<DeadLetterReason, Long> dead = new EnumMap<>(DeadLetterReason.class);
+        for (int i = 6; i + 1 < r.size(); i += 2) {
+            dead.put(DeadLetterReason.valueOf((String) r.get(i)), Long.parseLong((String) r.get(i + 1)));
+        }
+        return FarmAccount.of(n(r, 0), n(r, 1), dead, n(r, 2), n(r, 3), n(r, 4), n(r, 5));
     }
 
-    /** Deletes every key of the farm, including processing lists. */
-    public void clear() {
-        retry("clear the farm's keys", () -> {
-            redis.del(names.all());
-            for (String key : processingLists()) {
-                redis.del(key);
-            }
-            return null;
-        });
+    private static long n(List<?> reply, int i) {
+        Object v = reply.get(i);
+        return v instanceof Long l ? l : Long.parseLong(String.valueOf(v));
+    }
+
+    // ---- ownership and clean-up --------------------------------------------------------------------------
+
+    /**
+     * Takes (or renews) the lease on the prefix for {@code holder}.
+     *
+     * @return null when {@code holder} holds it now, else who holds it
+     */
+    public String acquireLease(String holder, long ttlMillis) {
+        Object other = retry("take the lease on prefix '" + names.prefix() + "'", () -> redis.eval(LEASE,
+                List.of(names.lease()), List.of(holder, Long.toString(ttlMillis))));
+        return other instanceof String s ? s : null;
+    }
+
+    /** Gives the lease up if {@code holder} has it. */
+    public void releaseLease(String holder, Duration within) {
+        retry("release the lease", within, () -> redis.eval(RELEASE, List.of(names.lease()), List.of(holder)));
+    }
+
+    /** Records that run {@code run} may be removed by anyone after {@code removableAfterMillis} (epoch ms). */
+    public void registerRun(String run, long removableAfterMillis) {
+        retry("register run " + run, () -> redis.hset(names.runs(), run, Long.toString(removableAfterMillis)));
     }
 
     /**
-     * Every processing list of this farm (workers' and the collector's) that holds something, found with
-     * SCAN (not KEYS, which would block a shared Redis while it walks every key).
+     * Removes the keys of every run registered under the prefix whose time has passed (a farm that was
+     * killed could not remove them itself), except {@code keep}.
+     *
+     * @return how many runs were removed
      */
-    public List<String> processingLists() {
-        return retry("list the processing lists", () -> {
-            Set<String> found = new TreeSet<>();
-            ScanParams match = new ScanParams().match(names.prefix() + "processing:*").count(1000);
+    public int removeAbandonedRuns(String keep) {
+        Map<String, String> runs = retry("list the runs", () -> redis.hgetAll(names.runs()));
+        long now = System.currentTimeMillis();
+        int removed = 0;
+        for (var e : runs.entrySet()) {
+            if (!e.getKey().equals(keep) && Long.parseLong(e.getValue()) < now) {
+                removeRun(e.getKey());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Deletes every key of run {@code run} under the prefix (found with SCAN, not KEYS) and unregisters it. */
+    public void removeRun(String run) {
+        removeRun(run, giveUpAfter);
+    }
+
+    /** {@link #removeRun(String)}, trying for at most {@code within} (at shutdown, when Redis may be gone). */
+    public void removeRun(String run, Duration within) {
+        String base = names.forRun(run).runBase();
+        retry("remove the keys of run " + run, within, () -> {
+            ScanParams match = new ScanParams().match(base + "*").count(1000);
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
                 ScanResult<String> page = redis.scan(cursor, match);
-                found.addAll(page.getResult());
+                if (!page.getResult().isEmpty()) {
+                    redis.del(page.getResult().toArray(String[]::new));
+                }
                 cursor = page.getCursor();
             } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-            return List.copyOf(found);
+            return redis.hdel(names.runs(), run);
         });
+    }
+
+    /** Deletes every fixed key of these names and the processing lists and heartbeats of its functions. */
+    public void clear() {
+        retry("clear the farm's keys", () -> {
+            for (String f : redis.smembers(names.functions())) {
+                redis.del(names.processing(f), names.heartbeat(f));
+            }
+            return redis.del(names.all().toArray(String[]::new));
+        });
+    }
+
+    private static void pauseMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     @Override
     public void close() {
-        redis.close();
+        if (ownsClient) {
+            redis.close();
+        }
     }
 }

@@ -1,15 +1,27 @@
 package farmhand.farm.queue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import farmhand.farm.testing.LiveFarms;
 import farmhand.farm.testing.TestRedis;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 class RedisQueuesTest {
+
+    private static final EpisodeSettings EPISODE = new EpisodeSettings(0, 40, 0.1, new LivenessSettings(0.5, 1.2, 1, 0.1, 2));
+
+    private static String task(String run, int id, double deadline) {
+        return Messages.encode(new TaskMessage(run, id, 1, 0, 1, 512, deadline, deadline / 2, 0, null, Double.NaN,
+                Double.NaN, Double.NaN));
+    }
 
     @Test
     void aUrlThatIsNotARedisUrlIsRefusedNamingIt() {
@@ -34,6 +46,7 @@ class RedisQueuesTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> queues.requireReachable(Duration.ofMillis(300)));
             assertTrue(e.getMessage().contains(url), e.getMessage());
+            assertTrue(queues.stats().failedAttempts() >= 1, "the failed attempts are counted");
         }
     }
 
@@ -41,6 +54,86 @@ class RedisQueuesTest {
     void aRedisThatAnswersPassesTheCheck() {
         try (RedisQueues queues = new RedisQueues(TestRedis.url(), QueueNames.PAPER, Duration.ofSeconds(5))) {
             queues.requireReachable(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aFunctionWhoseHeartbeatExpiredHasItsTaskTakenBackAndDeliveredAgainAtTheFront() throws Exception {
+        try (RedisClient redis = LiveFarms.foreignClient(TestRedis.url());
+             RedisQueues q = new RedisQueues(TestRedis.url(), new QueueNames("claim-dead:", "r1"), Duration.ofSeconds(5))) {
+            q.clear();
+            redis.lpush(q.names().worker(), task("r1", 1, 30), task("r1", 2, 30));
+            q.announceStart("worker-1", 300); // a heartbeat that lives 0.3 s and is never renewed
+            assertEquals(RedisQueues.WorkerStep.Kind.TASK, q.workerStep("worker-1", EPISODE).kind());
+            assertTrue(q.claim(EPISODE.liveness()).isEmpty(), "alive and within its visibility timeout");
+            Thread.sleep(400);
+            List<RedisQueues.Claim> claims = q.claim(EPISODE.liveness());
+            assertEquals(List.of(new RedisQueues.Claim("worker-1", RedisQueues.Claim.Cause.DEAD,
+                    RedisQueues.Claim.Outcome.REDELIVERED)), claims);
+            assertEquals(2, redis.llen(q.names().worker()));
+            assertEquals(1, Messages.decode(redis.lindex(q.names().worker(), -1)).id(), "it is taken next");
+            assertEquals(1, q.account().redelivered());
+        }
+    }
+
+    @Test
+    void aTaskHeldPastItsVisibilityTimeoutIsTakenBackAndDeadLetteredAfterTheDeliveryLimit() throws Exception {
+        try (RedisQueues q = new RedisQueues(TestRedis.url(), new QueueNames("claim-hung:", "r1"), Duration.ofSeconds(5))) {
+            q.clear();
+            q.enqueueRaw(task("r1", 1, 0.1)); // visibility: max(1 s wall, 1 x 0.1 model s) = 1 s
+            for (int delivery = 1; delivery <= 2; delivery++) {
+                q.announceStart("worker-1", 60_000); // alive all along: only the visibility timeout can tell
+                assertEquals(RedisQueues.WorkerStep.Kind.TASK, q.workerStep("worker-1", EPISODE).kind());
+                Thread.sleep(1_100);
+                var claim = q.claim(EPISODE.liveness());
+                assertEquals(RedisQueues.Claim.Cause.HUNG, claim.getFirst().cause());
+                assertEquals(delivery < 2 ? RedisQueues.Claim.Outcome.REDELIVERED : RedisQueues.Claim.Outcome.DEAD_LETTERED,
+                        claim.getFirst().outcome(), "delivery " + delivery);
+            }
+            FarmAccount account = q.account();
+            assertEquals(1L, account.deadLettered().get(DeadLetterReason.MAX_DELIVERIES));
+            assertTrue(q.deadLetters().getFirst().contains("delivered 2 times"), q.deadLetters().getFirst());
+        }
+    }
+
+    @Test
+    void aWorkerThatFinishesATaskTakenBackFromItDoesNotPushASecondResult() {
+        try (RedisQueues q = new RedisQueues(TestRedis.url(), new QueueNames("stale:", "r1"), Duration.ofSeconds(5))) {
+            q.clear();
+            String raw = task("r1", 1, 30);
+            q.enqueueRaw(raw);
+            q.announceStart("worker-1", 100);
+            q.workerStep("worker-1", EPISODE);
+            q.markDead("worker-1");
+            q.claim(EPISODE.liveness());
+            TaskMessage done = Messages.decode(raw).processed("worker-1", 0, 1);
+            assertFalse(q.complete("worker-1", raw, done), "the task was no longer the worker's");
+            assertEquals(1, q.account().staleCompletions());
+            assertEquals(0, q.snapshot().resultQueue());
+        }
+    }
+
+    @Test
+    void aPasswordNeverAppearsInWhatTheEndpointShows() {
+        RedisEndpoint e = RedisEndpoint.of("redis://user:s3cr3t-pw@127.0.0.1:6390/2");
+        assertEquals("redis://user:***@127.0.0.1:6390/2", e.redacted());
+        assertFalse(e.toString().contains("s3cr3t-pw"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> RedisEndpoint.of("http://:s3cr3t-pw@host:1"));
+        assertFalse(bad.getMessage().contains("s3cr3t-pw"), bad.getMessage());
+    }
+
+    @Test
+    void aTakenTaskStaysVisibleToItsWorkerForItsDeadlineTimesTheFactorInWallTime() {
+        EpisodeSettings slow = new EpisodeSettings(0, 2, 0.1, new LivenessSettings(0.5, 1.2, 3, 0.1, 2));
+        try (RedisClient redis = LiveFarms.foreignClient(TestRedis.url());
+             RedisQueues q = new RedisQueues(TestRedis.url(), new QueueNames("visible:", "r1"), Duration.ofSeconds(5))) {
+            q.clear();
+            q.enqueueRaw(task("r1", 1, 20)); // 3 deadlines of 20 model s at compression 2: 30 s of wall time
+            long before = System.currentTimeMillis();
+            q.workerStep("worker-1", slow);
+            long until = Long.parseLong(redis.hget(q.names().visibleUntil(), "worker-1"));
+            assertEquals(30_000, until - before, 1_000, "visible until " + until + ", taken at " + before);
         }
     }
 }

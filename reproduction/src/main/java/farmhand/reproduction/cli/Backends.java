@@ -2,6 +2,8 @@ package farmhand.reproduction.cli;
 
 import farmhand.farm.backend.FarmBackend;
 import farmhand.farm.live.LiveFarmBackend;
+import farmhand.farm.live.LiveFarmOptions;
+import farmhand.farm.platform.LocalPlatform;
 import farmhand.farm.sim.SimulatedFarm;
 import farmhand.reproduction.config.ExperimentConfig;
 import java.util.List;
@@ -30,8 +32,10 @@ public final class Backends {
                 if (!(options.timeCompression() >= 1)) {
                     throw new IllegalArgumentException("--time-compression must be >= 1, was " + options.timeCompression());
                 }
-                yield LiveFarmBackend.local(options.redisUrl(), config.live().queueNames(), config.live().pollSeconds(),
-                        config.platform().profile(), options.timeCompression(), 1);
+                yield LiveFarmBackend.create(LiveFarmOptions.defaults(options.timeCompression())
+                                .withRedis(options.redis()).withPrefix(config.live().queuePrefix())
+                                .withPollSeconds(config.live().pollSeconds()),
+                        o -> new LocalPlatform(config.platform().profile(), o.compression()));
             }
             default -> throw new IllegalArgumentException(
                     "unknown backend '" + name + "': expected one of " + String.join(", ", names()));

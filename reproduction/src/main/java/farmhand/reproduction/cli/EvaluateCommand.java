@@ -1,5 +1,8 @@
 package farmhand.reproduction.cli;
 
+import farmhand.controllers.eval.EpisodeMetrics;
+import java.util.ArrayList;
+
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.Evaluator;
@@ -52,10 +55,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         Policy policy = Policies.create(policyName, model, config.reactive());
         int initial = workers == null ? config.environment().initialWorkers() : workers;
         Evaluation evaluation;
+        List<EpisodeMetrics> finished = new ArrayList<>();
         try (FarmEnvironment env = config.environment(Backends.create(backend, config, live));
              ProgressBar bar = new ProgressBarBuilder().setTaskName(policy.name()).setInitialMax(seeds.size())
                      .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
-            evaluation = new Evaluator(env).evaluate(policy, seeds, initial, m -> bar.step());
+            evaluation = new Evaluator(env).evaluate(policy, seeds, initial, m -> {
+                finished.add(m);
+                bar.step();
+            });
+        } catch (RuntimeException e) {
+            if (json != null && !finished.isEmpty()) {
+                Json.write(json, Evaluation.of(policy.name(), backend, finished));
+                System.err.println("wrote the " + finished.size() + " finished episode(s) to " + json);
+            }
+            throw e;
         }
         System.out.print(TableThree.text(List.<String[]>of(TableThree.row(policy.name() + " (" + backend + ")", evaluation))));
         System.out.print(TableThree.phases(evaluation));
@@ -63,6 +76,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             Json.write(json, evaluation);
             System.out.println("wrote " + json);
         }
-        return 0;
+        return EpisodeChecks.report(evaluation, live.allowDisturbed(), System.out, System.err);
     }
 }

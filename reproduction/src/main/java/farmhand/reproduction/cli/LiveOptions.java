@@ -1,21 +1,60 @@
 package farmhand.reproduction.cli;
 
+import farmhand.farm.queue.RedisEndpoint;
+import java.nio.file.Path;
+
 import picocli.CommandLine.Option;
 
 /** Options of the live Redis farm backend, shared by the commands that can drive it. */
 public final class LiveOptions {
 
     @Option(names = "--redis", paramLabel = "URL",
-            description = "Redis to use for the live farm, e.g. redis://127.0.0.1:6379 (default: start a private redis-server)")
+            description = "Redis to use for the live farm, e.g. redis://127.0.0.1:6379 (default: the REDIS_URL "
+                    + "environment variable, else a private redis-server); prefer --redis-password-file to a password "
+                    + "in the URL, which other users can see in the process list")
     String redisUrl;
+
+    @Option(names = "--redis-password-file", paramLabel = "FILE",
+            description = "file whose first line is the Redis password (never printed)")
+    Path redisPasswordFile;
+
+    @Option(names = "--allow-disturbed",
+            description = "live farm: exit 0 even when an episode was disturbed (a Redis outage longer than a control "
+                    + "step, a lost lease); disturbed episodes are still marked")
+    boolean allowDisturbed;
 
     @Option(names = "--time-compression", paramLabel = "F", defaultValue = "20",
             description = "live farm only: divide every model duration by F (default: ${DEFAULT-VALUE})")
     double timeCompression;
 
-    /** The Redis URL, or null to start a private server. */
+    /** The Redis URL: --redis, else REDIS_URL, else null to start a private server. */
     public String redisUrl() {
-        return redisUrl;
+        if (redisUrl != null) {
+            return redisUrl;
+        }
+        String env = System.getenv("REDIS_URL");
+        return env == null || env.isBlank() ? null : env;
+    }
+
+    /**
+     * Where the live farm's Redis is, or null for a private server.
+     *
+     * @throws IllegalArgumentException when the URL is not a Redis URL or the password file cannot be read
+     */
+    public RedisEndpoint redis() {
+        String url = redisUrl();
+        if (url == null) {
+            if (redisPasswordFile != null) {
+                throw new IllegalArgumentException("--redis-password-file needs --redis or REDIS_URL");
+            }
+            return null;
+        }
+        return new RedisEndpoint(url, redisPasswordFile);
+    }
+
+    /** True when disturbed episodes should not fail the run. */
+    public boolean allowDisturbed() {
+        return allowDisturbed;
     }
 
     /** The time-compression factor, {@code > 0}. */

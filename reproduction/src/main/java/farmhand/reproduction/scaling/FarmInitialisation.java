@@ -1,10 +1,11 @@
 package farmhand.reproduction.scaling;
 
-import farmhand.farm.function.Collector;
-import farmhand.farm.function.Emitter;
 import farmhand.farm.function.FarmClock;
-import farmhand.farm.function.TaskProcessor;
-import farmhand.farm.function.Worker;
+import farmhand.farm.live.FunctionDeployer;
+import farmhand.farm.queue.EpisodeSettings;
+import farmhand.farm.queue.LivenessSettings;
+import farmhand.farm.runtime.FunctionSpec;
+import farmhand.farm.runtime.WorkerName;
 import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.platform.LocalPlatform;
 import farmhand.farm.queue.QueueNames;
@@ -40,23 +41,24 @@ public final class FarmInitialisation {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, was " + workers);
         }
-        try (RedisQueues queues = new RedisQueues(redisUrl, new QueueNames("init:"), Duration.ofSeconds(30));
-             LocalPlatform platform = new LocalPlatform(profile, compression, seed)) {
-            queues.clear();
-            platform.delayDeploys(true);
-            FarmClock clock = FarmClock.startingNow(compression);
-            var names = queues.names();
-            long t0 = System.nanoTime();
-            deployAndInvoke(platform, new Collector(queues, clock, 0.1));
-            for (int i = 1; i <= workers; i++) {
-                deployAndInvoke(platform, new Worker("worker-" + i, queues, clock, TaskProcessor.sleeping(), 0.1));
-            }
+        String run = "init-" + Long.toString(System.nanoTime(), 36);
+        try (RedisQueues queues = new RedisQueues(redisUrl, new QueueNames("init:", run), Duration.ofSeconds(30));
+             LocalPlatform platform = new LocalPlatform(profile, compression)) {
+            FunctionDeployer deployer = new FunctionDeployer(platform, queues.endpoint());
             // an emitter whose single task lies far in the future: it announces START, then waits
             Workload idle = new Workload(seed, List.of(new Task(0, 1, 1e9, 1, 512, 1, 1)), List.of(), List.of(), 1e9);
-            deployAndInvoke(platform, new Emitter(queues, clock, idle));
+            queues.publishEpisode(new EpisodeSettings(FarmClock.epochNanosNow(), compression, 0.1,
+                    LivenessSettings.DEFAULTS), idle);
+            deployer.begin(queues, seed);
+            long t0 = System.nanoTime();
+            // deployed one after another, each paying the profile's scale-up latency, as the paper's prototype did
+            deployer.deploy(FunctionSpec.collector(), false);
+            for (int i = 1; i <= workers; i++) {
+                deployer.deploy(FunctionSpec.worker(new WorkerName(i)), false);
+            }
+            deployer.deploy(FunctionSpec.emitter(), false);
             while (true) {
-                long started = queues.retry("count START announcements", () -> queues.client().llen(names.workerStart())
-                        + queues.client().llen(names.collectorStart()) + queues.client().llen(names.emitterStart()));
+                long started = queues.startsWaiting();
                 if (started >= workers + 2L) {
                     break;
                 }
@@ -72,15 +74,10 @@ public final class FarmInitialisation {
                 }
             }
             double wallSeconds = (System.nanoTime() - t0) / 1e9;
-            queues.retry("send TERMINATE", () -> queues.client().set(names.terminate(), "1"));
+            queues.terminate();
             platform.close();
             queues.clear();
             return wallSeconds * compression;
         }
-    }
-
-    private static void deployAndInvoke(LocalPlatform platform, farmhand.farm.function.FarmFunction function) {
-        platform.deploy(function);
-        platform.invoke(function.name());
     }
 }

@@ -5,6 +5,7 @@ import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeSpec;
 import farmhand.farm.live.LiveFarmBackend;
 import farmhand.farm.platform.LatencyProfile;
+import farmhand.farm.runtime.WorkerName;
 import farmhand.farm.workload.BatchWorkload;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ public record ScaleUpLatency(List<Double> samplesMillis) {
         // each of the scaleUps + 1 workers takes one task per TASK_SECONDS (0.5 s); ten times what they can
         // take in the ~2 s this measurement runs keeps a standing backlog to the end
         int backlog = 10 * 4 * (scaleUps + 1);
-        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), 1, seed)) {
+        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), 1)) {
             farm.start(new EpisodeSpec(BatchWorkload.of(backlog, TASK_SECONDS, 0, seed), 1, seed));
             while (farm.telemetry().enqueuedTotal() < backlog) {
                 farm.advanceTo(farm.nowSeconds() + 0.01);
@@ -64,7 +65,7 @@ public record ScaleUpLatency(List<Double> samplesMillis) {
             for (int i = 0; i < scaleUps; i++) {
                 double at = farm.nowSeconds();
                 farm.scale(+1);
-                requested.put("worker-" + (i + 2), at);
+                requested.put(new WorkerName(i + 2).toString(), at);
             }
             farm.advanceTo(farm.nowSeconds() + 2 * TASK_SECONDS + 0.2);
             Map<String, Double> firstTake = new HashMap<>();
@@ -75,7 +76,7 @@ public record ScaleUpLatency(List<Double> samplesMillis) {
             }
             List<Double> samples = new ArrayList<>();
             for (int i = 0; i < scaleUps; i++) {
-                String name = "worker-" + (i + 2);
+                String name = new WorkerName(i + 2).toString();
                 Double took = firstTake.get(name);
                 if (took == null) {
                     throw new IllegalStateException(name + " completed no task within " + (2 * TASK_SECONDS + 0.2)

@@ -78,8 +78,7 @@ public final class ScalingExperiment {
 
     private List<CompletedTask> runBatch(Workload batch, int workers) {
         List<CompletedTask> done = new ArrayList<>(batch.size());
-        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), settings.compression(),
-                settings.seed())) {
+        try (LiveFarmBackend farm = LiveFarmBackend.local(redisUrl, LatencyProfile.instant(), settings.compression())) {
             farm.start(new EpisodeSpec(batch, workers, settings.seed()));
             double limit = batch.generationEndSeconds() + 2.0 * batch.size() * settings.serviceSeconds() / workers + 600;
             for (double t = STEP_SECONDS; ; t += STEP_SECONDS) {
@@ -91,7 +90,7 @@ public final class ScalingExperiment {
                 }
                 if (t > limit) {
                     throw new IllegalStateException("the batch of " + batch.size() + " tasks on " + workers
-                            + " workers was not done after " + limit + " model seconds: " + farm.account());
+                            + " workers was not done after " + limit + " model seconds: " + farm.account().map(a -> a.describe()).orElse("no account"));
                 }
             }
         }

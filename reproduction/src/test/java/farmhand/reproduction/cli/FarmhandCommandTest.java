@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import farmhand.farm.queue.QueueNames;
-import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.testing.TestRedis;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -70,16 +68,19 @@ class FarmhandCommandTest {
     void aLiveEvaluationKeepsToTheQueuePrefixOfItsConfigSoFarmsCanShareARedis() throws Exception {
         Path config = dir.resolve("live.yaml");
         Files.writeString(config, "live:\n  queuePrefix: \"cli-farm:\"\n  pollSeconds: 0.2\n");
-        try (RedisQueues view = new RedisQueues(TestRedis.url(), new QueueNames("cli-farm:"), Duration.ofSeconds(5))) {
-            // other tests of this JVM may have left a farm under the paper's names: it must stay as it is
-            String paperOutput = QueueNames.PAPER.output();
-            long paperBefore = view.client().llen(paperOutput);
+        try (var redis = farmhand.farm.testing.LiveFarms.foreignClient(TestRedis.url())) {
+            // other tests of this JVM may have left keys under other prefixes: they must stay as they are
+            var othersBefore = redis.keys("*").stream().filter(k -> !k.startsWith("cli-farm:")).sorted().toList();
             Object[] r = run("evaluate", "--policy", "static", "--workers", "16", "--episodes", "1", "--backend", "live",
                     "--redis", TestRedis.url(), "--time-compression", "20", "--config", config.toString());
             assertEquals(0, r[0], () -> "stderr: " + r[2]);
-            assertTrue(((String) r[1]).contains("static (live)"), (String) r[1]);
-            assertEquals(1140, view.client().llen(view.names().output()), "every task was collected under the prefix");
-            assertEquals(paperBefore, view.client().llen(paperOutput), "the paper's output_queue was not touched");
+            String out = (String) r[1];
+            assertTrue(out.contains("static (live)"), out);
+            assertTrue(out.contains("episode accounts:") && out.contains("generated 1140, collected 1140")
+                    && out.contains("lost 0"), "the account is printed after a live evaluation: " + out);
+            assertEquals(List.of(), redis.keys("cli-farm:*").stream().toList(), "the run removed its keys");
+            var othersAfter = redis.keys("*").stream().filter(k -> !k.startsWith("cli-farm:")).sorted().toList();
+            assertTrue(othersAfter.containsAll(othersBefore), "keys of other farms were touched");
         }
     }
 

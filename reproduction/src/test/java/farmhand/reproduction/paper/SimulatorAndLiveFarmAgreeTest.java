@@ -36,7 +36,7 @@ class SimulatorAndLiveFarmAgreeTest {
         ExperimentConfig config = ExperimentConfig.paper();
         Evaluation sim = evaluate(policy, SimulatedFarm.paper());
         Evaluation live = evaluate(policy, LiveFarmBackend.local(TestRedis.url(), config.platform().profile(),
-                COMPRESSION, 1));
+                COMPRESSION));
         double simQos = sim.summary().finalQos().mean();
         double liveQos = live.summary().finalQos().mean();
         double simWorkers = sim.summary().meanWorkers().mean();
