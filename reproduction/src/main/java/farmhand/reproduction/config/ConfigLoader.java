@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -191,9 +192,17 @@ public final class ConfigLoader {
         return value.toString();
     }
 
-    /** Jackson's message for a YAML parse failure, with the line it happened on. */
+    /**
+     * Jackson's message for a YAML parse failure, with the line it happened on; a key given twice
+     * is named by its whole path ({@code environment.maxSteps}).
+     */
     private static String yamlMessage(JacksonException e) {
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate")
+                && e.processor() instanceof JsonParser parser) {
+            String key = parser.streamReadContext().pathAsPointer().toString().substring(1).replace('/', '.');
+            return "key '" + key + "' is given twice" + where;
+        }
         return e.getOriginalMessage() + where;
     }
 

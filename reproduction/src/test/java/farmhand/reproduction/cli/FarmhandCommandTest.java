@@ -213,7 +213,7 @@ class FarmhandCommandTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "environment:\\n  maxSteps: 30\\n  maxSteps: 5\\n | maxSteps",
+        "environment:\\n  maxSteps: 30\\n  maxSteps: 5\\n | environment.maxSteps",
         "reward:\\n  qosWeight: .inf\\n | reward.qosWeight",
         "simulator:\\n  hopSeconds: .nan\\n | simulator.hopSeconds",
         "environment:\\n  maxWorkers: 2.7\\n | environment.maxWorkers",

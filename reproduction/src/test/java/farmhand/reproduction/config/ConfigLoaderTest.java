@@ -126,7 +126,8 @@ class ConfigLoaderTest {
 
     @Test
     void aKeyGivenTwiceIsRefusedNotSilentlyReplaced() throws Exception {
-        refusedNaming("environment:\n  maxSteps: 30\n  maxSteps: 5\n", "maxSteps", "line 3");
+        refusedNaming("environment:\n  maxSteps: 30\n  maxSteps: 5\n", "key 'environment.maxSteps' is given twice",
+                "line 3");
     }
 
     @Test
