@@ -63,6 +63,7 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
         return t;
     });
     private int failStatus = 503;
+    private boolean loseCreated;
 
     private static final class Fn {
         final String name;
@@ -122,6 +123,14 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
     public void failNext(int n, int status) {
         failStatus = status;
         failNext.set(n);
+    }
+
+    /**
+     * When true, a created function is answered 202 and then forgotten, as when its Deployment is removed at
+     * once by someone else: reads of it answer 404.
+     */
+    public synchronized void loseCreatedFunctions(boolean lose) {
+        loseCreated = lose;
     }
 
     /** The next request the double received (for contract tests), waiting up to 5 s; null if none. */
@@ -227,7 +236,9 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
         Fn f = new Fn(name);
         apply(f, b);
         f.replicas.add(new Replica(System.nanoTime() + readiness.toNanos()));
-        functions.put(name, f);
+        if (!loseCreated) {
+            functions.put(name, f);
+        }
         return answer(202, "", callId);
     }
 

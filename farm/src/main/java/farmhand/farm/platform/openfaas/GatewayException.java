@@ -4,7 +4,7 @@ package farmhand.farm.platform.openfaas;
  * The OpenFaaS gateway refused a request or could not be reached. The message names the gateway (redacted),
  * the function and what to check, on one line; it never holds a password.
  */
-public final class GatewayException extends RuntimeException {
+public final class GatewayException extends IllegalStateException {
 
     private final int status;
 

@@ -243,7 +243,7 @@ public final class OpenFaasGateway implements AutoCloseable {
                 }
             } catch (IOException e) {
                 if (attempt >= config.attempts()) {
-                    throw unreachable(op, function, e.getClass().getSimpleName() + ": " + e.getMessage(), attempt);
+                    throw unreachable(op, function, String.valueOf(e.getMessage()), attempt);
                 }
             }
             try {

@@ -51,6 +51,8 @@ public final class OpenFaasPlatform implements Platform {
     /** Replicas asked for per shared function (replicas layout). */
     private final Map<String, Integer> groupReplicas = new TreeMap<>();
     private final List<ScaleUp> scaleUps = new CopyOnWriteArrayList<>();
+    /** Why an initial function could not be started in the background, by farm function name. */
+    private final Map<String, RuntimeException> failedStarts = new ConcurrentHashMap<>();
 
     /** A platform on the gateway {@code config} names; the gateway client is closed with it. */
     public OpenFaasPlatform(OpenFaasPlatformConfig config) {
@@ -138,7 +140,7 @@ public final class OpenFaasPlatform implements Platform {
                 try {
                     start(function, host, replicas, requested);
                 } catch (RuntimeException e) {
-                    LOG.warn("{} did not start on OpenFaaS: {}", name, e.getMessage());
+                    failedStarts.put(name, e); // reported by exited(), which the farm polls while it waits
                 }
             });
         } else {
@@ -224,6 +226,7 @@ public final class OpenFaasPlatform implements Platform {
     public void remove(String name) {
         String host = hosts.remove(name);
         wasAvailable.remove(name);
+        failedStarts.remove(name);
         if (host == null) {
             return;
         }
@@ -280,9 +283,16 @@ public final class OpenFaasPlatform implements Platform {
     /**
      * True when {@code name}'s own function is gone from the gateway or, once available, has no available
      * replica. Always false for a replica of a shared function (the gateway cannot tell which one ended).
+     *
+     * @throws GatewayException why {@code name} could not be started, when it was an initial function started
+     *                          in the background
      */
     @Override
     public boolean exited(String name) {
+        RuntimeException failed = failedStarts.remove(name);
+        if (failed != null) {
+            throw failed;
+        }
         String host = hosts.get(name);
         if (host == null || host.startsWith("workers-") || !wasAvailable.contains(name)) {
             return false;
