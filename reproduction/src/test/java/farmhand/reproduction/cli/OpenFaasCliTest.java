@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import farmhand.farm.testing.OpenFaasGatewayDouble;
 import farmhand.farm.testing.TestRedis;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,23 +39,6 @@ class OpenFaasCliTest {
         gw.close();
     }
 
-    /** Runs the tool, capturing stdout and stderr; returns {exit code, out, err}. */
-    private static Object[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = FarmhandCommand.run(args);
-            return new Object[] {code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     private Object[] evaluate(String gateway, Path password, String... extra) {
         List<String> args = new ArrayList<>(List.of("evaluate", "--policy", "reactive-average", "--episodes", "1",
                 "--backend", "live", "--redis", TestRedis.url(), "--time-compression", "20",
@@ -67,7 +47,7 @@ class OpenFaasCliTest {
             args.addAll(List.of("--gateway-password-file", password.toString()));
         }
         args.addAll(List.of(extra));
-        return run(args.toArray(String[]::new));
+        return FarmhandCommandTest.run(args.toArray(String[]::new));
     }
 
     private static void assertOneClearLine(Object[] r, int code, String expected) {
