@@ -52,7 +52,7 @@ class OpenFaasGatewayTest {
     }
 
     private static FunctionDeployment fn(String name) {
-        return new FunctionDeployment(name, "ghcr.io/example/farmhand-function:1", "openfaas-fn",
+        return new FunctionDeployment(name, "example.invalid/farmhand-function:1", "openfaas-fn",
                 Map.of("FARM_ROLE", "WORKER"), List.of("redis-password"), Map.of("com.openfaas.scale.min", "1"));
     }
 
@@ -70,7 +70,7 @@ class OpenFaasGatewayTest {
         assertTrue(put.getHeaders().get("Content-Type").startsWith("application/json"));
         JsonNode b = body(put);
         assertEquals("worker-1", b.get("service").asString());
-        assertEquals("ghcr.io/example/farmhand-function:1", b.get("image").asString());
+        assertEquals("example.invalid/farmhand-function:1", b.get("image").asString());
         assertEquals("openfaas-fn", b.get("namespace").asString());
         assertEquals("WORKER", b.get("envVars").get("FARM_ROLE").asString());
         assertEquals("redis-password", b.get("secrets").get(0).asString());

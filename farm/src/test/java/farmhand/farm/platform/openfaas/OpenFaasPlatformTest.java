@@ -24,7 +24,7 @@ class OpenFaasPlatformTest {
 
     private static OpenFaasPlatformConfig config(OpenFaasGatewayDouble gw, Layout layout) {
         return OpenFaasPlatformConfig.of(GatewayConfig.of(gw.url(), new GatewayCredentials("admin", "pw")),
-                        "ghcr.io/example/farmhand-function:1", layout)
+                        "example.invalid/farmhand-function:1", layout)
                 .withTimings(Duration.ofSeconds(20), Duration.ofMillis(20), Duration.ofSeconds(1));
     }
 
