@@ -4,7 +4,6 @@ import farmhand.farm.live.LiveFarmOptions;
 import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.platform.LocalPlatform;
 import farmhand.farm.platform.Platform;
-import farmhand.farm.platform.openfaas.OpenFaasPlatform;
 import farmhand.farm.queue.RedisEndpoint;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -77,7 +76,7 @@ public final class LiveOptions {
             case "local" -> o -> new LocalPlatform(profile, o.compression());
             case "openfaas" -> {
                 var config = openfaas.config();
-                yield o -> new OpenFaasPlatform(config);
+                yield o -> openfaas.platform(config);
             }
             default -> throw new IllegalArgumentException("--platform must be local or openfaas, was '" + platform + "'");
         };

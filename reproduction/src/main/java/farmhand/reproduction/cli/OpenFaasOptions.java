@@ -3,7 +3,9 @@ package farmhand.reproduction.cli;
 import farmhand.farm.platform.openfaas.GatewayConfig;
 import farmhand.farm.platform.openfaas.GatewayCredentials;
 import farmhand.farm.platform.openfaas.Layout;
+import farmhand.farm.platform.openfaas.OpenFaasPlatform;
 import farmhand.farm.platform.openfaas.OpenFaasPlatformConfig;
+import farmhand.farm.platform.openfaas.QueueWorkerScaler;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -42,6 +44,17 @@ public final class OpenFaasOptions {
     @Option(names = "--openfaas-redis-secret", paramLabel = "NAME",
             description = "openfaas platform: an OpenFaaS secret holding the Redis password (faas-cli secret create)")
     String redisSecret;
+
+    @Option(names = "--openfaas-scale-queue-worker",
+            description = "openfaas platform: keep a queue-worker replica per running function (workers + 2, as the "
+                    + "paper did) by scaling Deployment openfaas/queue-worker through the Kubernetes API (default "
+                    + "kubeconfig); off: set the chart's queueWorker.replicas to N_max + 2 instead")
+    boolean scaleQueueWorker;
+
+    /** A new platform as configured (checked when this is called). */
+    public OpenFaasPlatform platform(OpenFaasPlatformConfig config) {
+        return new OpenFaasPlatform(config, scaleQueueWorker ? QueueWorkerScaler.fromKubeconfig() : null);
+    }
 
     /**
      * The platform's configuration.

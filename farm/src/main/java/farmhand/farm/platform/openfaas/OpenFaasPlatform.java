@@ -54,10 +54,29 @@ public final class OpenFaasPlatform implements Platform {
     /** Why an initial function could not be started in the background, by farm function name. */
     private final Map<String, RuntimeException> failedStarts = new ConcurrentHashMap<>();
 
+    private final QueueWorkerScaler queueWorker;
+
     /** A platform on the gateway {@code config} names; the gateway client is closed with it. */
     public OpenFaasPlatform(OpenFaasPlatformConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A platform that also keeps a queue-worker replica per running function (the paper's workers + 2).
+     *
+     * @param queueWorker scales the queue-worker Deployment, or null to leave it as installed; closed with this
+     */
+    public OpenFaasPlatform(OpenFaasPlatformConfig config, QueueWorkerScaler queueWorker) {
         this.config = config;
         this.gateway = new OpenFaasGateway(config.gateway());
+        this.queueWorker = queueWorker;
+    }
+
+    /** One queue-worker replica per running function, when this platform scales the queue-worker. */
+    private void scaleQueueWorker() {
+        if (queueWorker != null) {
+            queueWorker.scaleTo(hosts.size());
+        }
     }
 
     /**
@@ -135,6 +154,7 @@ public final class OpenFaasPlatform implements Platform {
         long requested = System.nanoTime();
         long replicas = addReplica(host, function);
         hosts.put(name, host);
+        scaleQueueWorker(); // before the invocation, so a queue-worker is there to run it
         if (initial) {
             Thread.ofVirtual().name("openfaas-start-" + name).start(() -> {
                 try {
@@ -230,6 +250,7 @@ public final class OpenFaasPlatform implements Platform {
         if (host == null) {
             return;
         }
+        scaleQueueWorker();
         if (!host.startsWith("workers-")) {
             deleteQuietly(host);
             return;
@@ -307,6 +328,9 @@ public final class OpenFaasPlatform implements Platform {
             removeAll();
         } finally {
             gateway.close();
+            if (queueWorker != null) {
+                queueWorker.close();
+            }
         }
     }
 }
