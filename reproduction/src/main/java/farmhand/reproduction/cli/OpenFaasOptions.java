@@ -5,7 +5,7 @@ import farmhand.farm.platform.openfaas.GatewayCredentials;
 import farmhand.farm.platform.openfaas.Layout;
 import farmhand.farm.platform.openfaas.OpenFaasPlatform;
 import farmhand.farm.platform.openfaas.OpenFaasPlatformConfig;
-import farmhand.farm.platform.openfaas.QueueWorkerScaler;
+import farmhand.reproduction.openfaas.KubernetesQueueWorker;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -53,7 +53,7 @@ public final class OpenFaasOptions {
 
     /** A new platform as configured (checked when this is called). */
     public OpenFaasPlatform platform(OpenFaasPlatformConfig config) {
-        return new OpenFaasPlatform(config, scaleQueueWorker ? QueueWorkerScaler.fromKubeconfig() : null);
+        return new OpenFaasPlatform(config, scaleQueueWorker ? KubernetesQueueWorker.fromKubeconfig() : null);
     }
 
     /**

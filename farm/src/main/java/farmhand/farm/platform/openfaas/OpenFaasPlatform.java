@@ -54,7 +54,7 @@ public final class OpenFaasPlatform implements Platform {
     /** Why an initial function could not be started in the background, by farm function name. */
     private final Map<String, RuntimeException> failedStarts = new ConcurrentHashMap<>();
 
-    private final QueueWorkerScaler queueWorker;
+    private final QueueWorker queueWorker;
 
     /** A platform on the gateway {@code config} names; the gateway client is closed with it. */
     public OpenFaasPlatform(OpenFaasPlatformConfig config) {
@@ -64,9 +64,9 @@ public final class OpenFaasPlatform implements Platform {
     /**
      * A platform that also keeps a queue-worker replica per running function (the paper's workers + 2).
      *
-     * @param queueWorker scales the queue-worker Deployment, or null to leave it as installed; closed with this
+     * @param queueWorker the queue-worker to scale, or null to leave it as installed; closed with this
      */
-    public OpenFaasPlatform(OpenFaasPlatformConfig config, QueueWorkerScaler queueWorker) {
+    public OpenFaasPlatform(OpenFaasPlatformConfig config, QueueWorker queueWorker) {
         this.config = config;
         this.gateway = new OpenFaasGateway(config.gateway());
         this.queueWorker = queueWorker;

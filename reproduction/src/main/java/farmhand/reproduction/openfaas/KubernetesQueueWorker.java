@@ -1,4 +1,6 @@
-package farmhand.farm.platform.openfaas;
+package farmhand.reproduction.openfaas;
+
+import farmhand.farm.platform.openfaas.QueueWorker;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -6,13 +8,11 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
- * Scales OpenFaaS's queue-worker Deployment through the Kubernetes API (fabric8 kubernetes-client): the CE
- * queue-worker runs {@code maxInflight} (1 by default, chart {@code queueWorker.maxInflight}) async
- * invocations at a time, and every farm function's loop is one long-running invocation, so the paper kept a
- * queue-worker replica per running function (workers + emitter + collector). Not needed when the chart's
- * {@code queueWorker.replicas} is set statically to N_max + 2 ({@code deploy/openfaas-values.yaml}).
+ * OpenFaaS's queue-worker Deployment ({@link QueueWorker}) scaled through the Kubernetes API (fabric8
+ * kubernetes-client), as the paper did. Not needed when the chart's {@code queueWorker.replicas} is set
+ * statically to N_max + 2 ({@code deploy/openfaas-values.yaml}).
  */
-public final class QueueWorkerScaler implements AutoCloseable {
+public final class KubernetesQueueWorker implements QueueWorker {
 
     /** The chart's namespace and Deployment name of the queue-worker. */
     public static final String NAMESPACE = "openfaas";
@@ -28,11 +28,11 @@ public final class QueueWorkerScaler implements AutoCloseable {
      * @param namespace the queue-worker's namespace ({@code openfaas})
      * @param name its Deployment ({@code queue-worker})
      */
-    public QueueWorkerScaler(KubernetesClient client, String namespace, String name) {
+    public KubernetesQueueWorker(KubernetesClient client, String namespace, String name) {
         this(client, false, namespace, name);
     }
 
-    private QueueWorkerScaler(KubernetesClient client, boolean owned, String namespace, String name) {
+    private KubernetesQueueWorker(KubernetesClient client, boolean owned, String namespace, String name) {
         this.client = client;
         this.owned = owned;
         this.namespace = namespace;
@@ -40,8 +40,8 @@ public final class QueueWorkerScaler implements AutoCloseable {
     }
 
     /** A scaler on the cluster of the default kubeconfig (or the in-cluster service account). */
-    public static QueueWorkerScaler fromKubeconfig() {
-        return new QueueWorkerScaler(new KubernetesClientBuilder().build(), true, NAMESPACE, DEPLOYMENT);
+    public static KubernetesQueueWorker fromKubeconfig() {
+        return new KubernetesQueueWorker(new KubernetesClientBuilder().build(), true, NAMESPACE, DEPLOYMENT);
     }
 
     /** The Deployment's desired replicas. @throws IllegalStateException naming it when it is missing */
@@ -56,6 +56,7 @@ public final class QueueWorkerScaler implements AutoCloseable {
      *
      * @throws IllegalStateException naming the Deployment when it is missing or the API refuses
      */
+    @Override
     public void scaleTo(int replicas) {
         int want = Math.max(1, replicas);
         deployment();

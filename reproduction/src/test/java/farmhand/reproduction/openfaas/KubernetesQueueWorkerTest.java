@@ -1,4 +1,9 @@
-package farmhand.farm.platform.openfaas;
+package farmhand.reproduction.openfaas;
+
+import farmhand.farm.platform.openfaas.GatewayConfig;
+import farmhand.farm.platform.openfaas.Layout;
+import farmhand.farm.platform.openfaas.OpenFaasPlatform;
+import farmhand.farm.platform.openfaas.OpenFaasPlatformConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The queue-worker's Deployment scaled through the Kubernetes API, against fabric8's mock server in CRUD mode. */
 @EnableKubernetesMockClient(crud = true)
-class QueueWorkerScalerTest {
+class KubernetesQueueWorkerTest {
 
     KubernetesClient client;
 
@@ -31,7 +36,7 @@ class QueueWorkerScalerTest {
     @Test
     void scalesTheQueueWorkerDeploymentAndNeverBelowOne() {
         installQueueWorker();
-        QueueWorkerScaler scaler = new QueueWorkerScaler(client, "openfaas", "queue-worker");
+        KubernetesQueueWorker scaler = new KubernetesQueueWorker(client, "openfaas", "queue-worker");
         scaler.scaleTo(6);
         assertEquals(6, scaler.replicas());
         assertEquals(6, client.apps().deployments().inNamespace("openfaas").withName("queue-worker").get()
@@ -42,7 +47,7 @@ class QueueWorkerScalerTest {
 
     @Test
     void aMissingQueueWorkerIsNamed() {
-        QueueWorkerScaler scaler = new QueueWorkerScaler(client, "openfaas", "queue-worker");
+        KubernetesQueueWorker scaler = new KubernetesQueueWorker(client, "openfaas", "queue-worker");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> scaler.scaleTo(3));
         assertTrue(e.getMessage().contains("no Deployment openfaas/queue-worker"), e.getMessage());
     }
@@ -54,14 +59,14 @@ class QueueWorkerScalerTest {
              OpenFaasPlatform platform = new OpenFaasPlatform(OpenFaasPlatformConfig.of(
                      GatewayConfig.of(gw.url(), null), "example.invalid/farmhand-function:1",
                      Layout.PER_WORKER_FUNCTION).withTimings(Duration.ofSeconds(5), Duration.ofMillis(10),
-                     Duration.ZERO), new QueueWorkerScaler(client, "openfaas", "queue-worker"))) {
+                     Duration.ZERO), new KubernetesQueueWorker(client, "openfaas", "queue-worker"))) {
             FunctionEnvironment emitter = new FunctionEnvironment(FunctionSpec.emitter(),
                     RedisEndpoint.of("redis://127.0.0.1:1"), new QueueNames("qw:", "r1"));
             platform.deploy(emitter.forFunction(FunctionSpec.collector()), true);
             platform.deploy(emitter.forFunction(FunctionSpec.worker(new WorkerName(1))), true);
             platform.deploy(emitter.forFunction(FunctionSpec.worker(new WorkerName(2))), true);
             platform.deploy(emitter, true);
-            QueueWorkerScaler read = new QueueWorkerScaler(client, "openfaas", "queue-worker");
+            KubernetesQueueWorker read = new KubernetesQueueWorker(client, "openfaas", "queue-worker");
             assertEquals(4, read.replicas(), "workers + 2");
             platform.remove("worker-2");
             assertEquals(3, read.replicas());
