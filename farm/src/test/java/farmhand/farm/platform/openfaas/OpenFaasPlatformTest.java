@@ -54,6 +54,24 @@ class OpenFaasPlatformTest {
     }
 
     @Test
+    void aWorkerWhoseFunctionIsDeletedMidTaskIsReplacedAndNothingIsLost() throws Exception {
+        try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
+             LiveFarmBackend farm = LiveFarms.on(LiveFarms.options(TestRedis.url(), "openfaas-kill:", 20),
+                     o -> new OpenFaasPlatform(config(gw, Layout.PER_WORKER_FUNCTION)))) {
+            farm.start(new EpisodeSpec(PAPER, 6, 7));
+            farm.advanceTo(70); // phase 2: every worker is busy
+            farm.platform().kill("worker-2"); // its function is deleted on the gateway, its pod goes
+            List<CompletedTask> done = LiveFarms.runToEnd(farm);
+            FarmAccount account = farm.account().orElseThrow();
+            assertTrue(farm.crashes() >= 1, "the reaper saw " + farm.crashes() + " crashes");
+            assertTrue(gw.functionNames().contains("worker-2"), "worker-2 was deployed again");
+            assertEquals(1140, done.size());
+            assertEquals(0, account.lost(), account.describe());
+            assertTrue(account.balances(), account.describe());
+        }
+    }
+
+    @Test
     void workersAsReplicasFillSharedFunctionsOfAtMostFiveReplicas() throws Exception {
         try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
              LiveFarmBackend farm = LiveFarms.on(LiveFarms.options(TestRedis.url(), "openfaas-rep:", 20),
