@@ -49,6 +49,8 @@ public final class LiveFarmBackend implements FarmBackend {
     private static final AtomicLong RUNS = new AtomicLong();
     /** A run's keys may be removed by another farm on the prefix this long after it started (if it was killed). */
     private static final Duration RUN_KEEP = Duration.ofHours(1);
+    /** The reaper looks for dead and hung functions at most this often (wall): a claim walks every function. */
+    private static final long REAP_EVERY_NANOS = 50_000_000L;
 
     private final RedisQueues base;
     private final LiveFarmOptions options;
@@ -61,6 +63,7 @@ public final class LiveFarmBackend implements FarmBackend {
     private FarmClock clock;
     private long outputIndex;
     private long foreignOutputs;
+    private long lastReapNanos;
     private EpisodeSpec spec;
 
     /**
@@ -224,7 +227,11 @@ public final class LiveFarmBackend implements FarmBackend {
     @Override
     public void advanceTo(double modelSeconds) {
         while (clock.nowSeconds() < modelSeconds) {
-            reaper.reap(queues, workerNames());
+            long now = System.nanoTime();
+            if (now - lastReapNanos >= REAP_EVERY_NANOS) {
+                lastReapNanos = now;
+                reaper.reap(queues, workerNames());
+            }
             double leftWall = (modelSeconds - clock.nowSeconds()) / options.compression();
             if (leftWall > 0) {
                 try {

@@ -61,8 +61,8 @@ public final class RedisQueues implements AutoCloseable {
             + "local c = redis.call('RPOP', KEYS[2]) if c then return {'CONTROL', c} end "
             + "local o = redis.call('LINDEX', KEYS[3], -1) if o then return {'TASK', o} end "
             + "local t = redis.call('LMOVE', KEYS[4], KEYS[3], 'RIGHT', 'LEFT') if not t then return {'IDLE', ''} end "
-            + "redis.call('HINCRBY', KEYS[5], t, 1) local d = 0 local ok, m = pcall(cjson.decode, t) "
-            + "if ok and type(m) == 'table' and type(m['deadlineSeconds']) == 'number' then d = m['deadlineSeconds'] end "
+            + "redis.call('HINCRBY', KEYS[5], t, 1) "
+            + "local d = tonumber(string.match(t, '\"deadlineSeconds\":([-+%d%.eE]+)')) or 0 "
             + "local ms = math.max(tonumber(ARGV[3]), d * tonumber(ARGV[2]) * 1000 / tonumber(ARGV[4])) "
             + NOW_MS + "redis.call('HSET', KEYS[6], ARGV[1], math.floor(nowMs + ms)) return {'TASK', t}";
     /**

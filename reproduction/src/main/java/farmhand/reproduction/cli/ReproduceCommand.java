@@ -17,6 +17,7 @@ import farmhand.controllers.training.TrainingPlan;
 import farmhand.controllers.training.TrainingResult;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.config.TrainingSettings;
+import farmhand.reproduction.oracle.OracleSection;
 import farmhand.reproduction.report.Figures;
 import farmhand.reproduction.report.Json;
 import farmhand.reproduction.report.TableThree;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Option;
  * (10 greedy episodes, seeds 42-51, 12 initial workers, on the calibrated simulator by default),
  * prints the table beside the paper's and writes it with every episode's trace to {@code --out}; then
  * evaluates every policy again on {@code --lead-episodes} common seeds (default 200) on the simulator and
- * reports each learned policy's lead over the better reactive baseline, paired by seed.
+ * reports each learned policy's lead over the better reactive baseline, paired by seed; finally plans the
+ * clairvoyant oracle on the table's seeds and reports every policy's distance to its frontier.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce Table III: evaluate every policy and write the table and traces to --out.")
@@ -64,6 +66,11 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + "learned policy's lead over the better reactive baseline, paired by seed; 0 skips "
                     + "(default: ${DEFAULT-VALUE})")
     int leadEpisodes;
+
+    @Option(names = "--oracle", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also plan the clairvoyant oracle on the table's seeds (simulator, ~35 s for 10 seeds) and "
+                    + "report its QoS -> workers frontier and each policy's distance to it (default: ${DEFAULT-VALUE})")
+    boolean oracle;
 
     @Mixin
     ExperimentOptions experiment;
@@ -144,6 +151,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                 + TableThree.markdown(all) + "\n## Per phase\n\n```\n" + phases + "```\n";
         if (leadEpisodes > 0) {
             md += "\n" + leadOverManySeeds(config, entries);
+        }
+        if (oracle) {
+            md += "\n" + OracleSection.run(config, seeds, evaluations, out);
         }
         try {
             Files.createDirectories(out);
@@ -237,7 +247,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (String name : List.of("reactive-average", "reactive-maximum")) {
             entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.REACTIVE_BASELINE));
         }
-        for (String name : List.of("keda-redis-list", "hpa-utilization")) {
+        for (String name : List.of("anticipatory", "keda-redis-list", "hpa-utilization")) {
             entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.OTHER));
         }
         for (int workers : new int[] {14, 15, 16}) {

@@ -155,7 +155,7 @@ class FarmhandCommandTest {
     }
 
     @Test
-    void reproduceWritesTheTableAFileAPolicyEveryFigureAndTheLeadOverManySeeds() throws Exception {
+    void reproduceWritesTheTableAFileAPolicyEveryFigureTheLeadOverManySeedsAndTheOracleFrontier() throws Exception {
         Path out = dir.resolve("repro");
         Object[] r = run("reproduce", "--out", out.toString(), "--episodes", "2", "--lead-episodes", "6", "--no-scaling-curve");
         assertEquals(0, r[0], () -> (String) r[2]);
@@ -168,13 +168,37 @@ class FarmhandCommandTest {
         }
         JsonNode lead = new JsonMapper().readTree(out.resolve("lead.json").toFile());
         assertEquals(6, lead.get("episodes").asInt());
-        assertEquals(9, lead.get("rows").size(), "every policy is evaluated again on the common seeds");
+        assertEquals(10, lead.get("rows").size(), "every policy is evaluated again on the common seeds");
         assertEquals(2, lead.get("leads").size(), "one lead per learned policy");
         for (JsonNode l : lead.get("leads")) {
             assertTrue(l.get("baseline").asString().startsWith("reactive-"), l.toString());
             assertEquals(6, l.get("episodes").asInt());
         }
         assertTrue(Files.readString(out.resolve("table3.md")).contains("Over 6 common seeds (42-47, simulator)"));
+        JsonNode oracle = new JsonMapper().readTree(out.resolve("oracle.json").toFile());
+        assertEquals(9, oracle.get("frontier").get("points").size(), "one frontier point per QoS target 97-99.8 %");
+        assertEquals(10, oracle.get("distances").size(), "every policy's distance to the oracle");
+        assertTrue(Files.readString(out.resolve("table3.md")).contains("## Oracle frontier"));
+    }
+
+    @Test
+    void compareWritesEveryPolicyOnEveryChosenWorkloadWithItsDistanceToThatWorkloadsOracle() throws Exception {
+        Path out = dir.resolve("compare");
+        Object[] r = run("compare", "--out", out.toString(), "--episodes", "2", "--workload", "paper,shuffled");
+        assertEquals(0, r[0], () -> (String) r[2]);
+        JsonNode report = new JsonMapper().readTree(out.resolve("compare.json").toFile());
+        assertEquals(2 * 8, report.get("rows").size(), "5 policies and 3 static rows per workload");
+        assertEquals(2, report.get("oracles").size(), "one oracle frontier per workload");
+        assertEquals("shuffled", report.get("rows").get(8).get("workload").asString());
+        String md = Files.readString(out.resolve("compare.md"));
+        assertTrue(md.contains("| paper | anticipatory |") && md.contains("## Oracle frontier, shuffled"), md);
+    }
+
+    @Test
+    void compareRefusesAnUnknownWorkloadNamingIt() {
+        Object[] r = run("compare", "--out", dir.resolve("c").toString(), "--workload", "paper,lunar");
+        assertEquals(2, r[0], "a usage error");
+        assertTrue(((String) r[2]).contains("unknown --workload 'lunar'"), (String) r[2]);
     }
 
     @Test
