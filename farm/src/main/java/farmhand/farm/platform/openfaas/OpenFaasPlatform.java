@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,8 +45,8 @@ public final class OpenFaasPlatform implements Platform {
     private final JsonMapper json = JsonMapper.builder().build();
     /** Farm function name -> the OpenFaaS function hosting it. */
     private final Map<String, String> hosts = new ConcurrentHashMap<>();
-    /** Farm functions that became available at least once (so 0 available means it went away). */
-    private final Set<String> wasAvailable = ConcurrentHashMap.newKeySet();
+    /** When each farm function was first seen available ({@link System#nanoTime()}): 0 available later means gone. */
+    private final Map<String, Long> availableAt = new ConcurrentHashMap<>();
     /** Replicas asked for per shared function (replicas layout). */
     private final Map<String, Integer> groupReplicas = new TreeMap<>();
     private final List<ScaleUp> scaleUps = new CopyOnWriteArrayList<>();
@@ -55,6 +54,11 @@ public final class OpenFaasPlatform implements Platform {
     private final Map<String, RuntimeException> failedStarts = new ConcurrentHashMap<>();
 
     private final QueueWorker queueWorker;
+    /** The gateway's functions as last listed, and when (the reaper asks every 50 ms: read at most once a second). */
+    private volatile Map<String, FunctionStatus> listed = Map.of();
+    private volatile long listedAtNanos = Long.MIN_VALUE;
+    /** How old a listing {@link #exited} may use. */
+    static final long LIST_MAX_AGE_NANOS = 1_000_000_000L;
 
     /** A platform on the gateway {@code config} names; the gateway client is closed with it. */
     public OpenFaasPlatform(OpenFaasPlatformConfig config) {
@@ -202,7 +206,7 @@ public final class OpenFaasPlatform implements Platform {
             Thread.currentThread().interrupt();
             throw new GatewayException(0, "interrupted while waiting for " + name + " on OpenFaaS");
         }
-        wasAvailable.add(name);
+        availableAt.put(name, ready.availableNanos());
         byte[] body = json.writeValueAsString(Map.of(FunctionEnvironment.NAME, name,
                 FunctionEnvironment.ROLE, function.function().role().name())).getBytes(StandardCharsets.UTF_8);
         String callId = gateway.invokeAsync(host, body, null);
@@ -245,7 +249,7 @@ public final class OpenFaasPlatform implements Platform {
     @Override
     public void remove(String name) {
         String host = hosts.remove(name);
-        wasAvailable.remove(name);
+        availableAt.remove(name);
         failedStarts.remove(name);
         if (host == null) {
             return;
@@ -315,11 +319,30 @@ public final class OpenFaasPlatform implements Platform {
             throw failed;
         }
         String host = hosts.get(name);
-        if (host == null || host.startsWith("workers-") || !wasAvailable.contains(name)) {
+        Long available = availableAt.get(name);
+        if (host == null || host.startsWith("workers-") || available == null) {
             return false;
         }
-        Optional<FunctionStatus> s = gateway.function(host);
-        return s.isEmpty() || s.get().availableReplicas() == 0;
+        Map<String, FunctionStatus> now = listing();
+        if (listedAtNanos - available < 0) {
+            return false; // listed before it was available: says nothing about it
+        }
+        FunctionStatus s = now.get(host);
+        return s == null || s.availableReplicas() == 0;
+    }
+
+    /** The gateway's functions by name, listed at most once per {@link #LIST_MAX_AGE_NANOS}. */
+    private synchronized Map<String, FunctionStatus> listing() {
+        long now = System.nanoTime();
+        if (listedAtNanos == Long.MIN_VALUE || now - listedAtNanos > LIST_MAX_AGE_NANOS) {
+            Map<String, FunctionStatus> m = new java.util.HashMap<>();
+            for (FunctionStatus f : gateway.list()) {
+                m.put(f.name(), f);
+            }
+            listed = m;
+            listedAtNanos = now; // when the read began: it shows nothing that happened after that
+        }
+        return listed;
     }
 
     @Override

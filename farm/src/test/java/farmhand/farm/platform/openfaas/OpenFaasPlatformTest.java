@@ -116,6 +116,27 @@ class OpenFaasPlatformTest {
     }
 
     @Test
+    void theReapersFrequentQuestionsReadTheGatewayAtMostOnceASecond() throws Exception {
+        try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", Duration.ZERO);
+             OpenFaasPlatform platform = new OpenFaasPlatform(config(gw, Layout.PER_WORKER_FUNCTION))) {
+            var env = new farmhand.farm.runtime.FunctionEnvironment(farmhand.farm.runtime.FunctionSpec.collector(),
+                    farmhand.farm.queue.RedisEndpoint.of(TestRedis.url()), new farmhand.farm.queue.QueueNames("poll:", "r1"));
+            platform.deploy(env, false);
+            int before = gw.requestCount();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                platform.exited("collector");
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            int reads = gw.requestCount() - before;
+            assertTrue(reads >= 1 && reads <= 1 + (int) seconds, reads + " reads in " + seconds + " s");
+            platform.gateway().delete("collector"); // gone behind the platform's back
+            Thread.sleep(1_100);
+            assertTrue(platform.exited("collector"), "a function deleted on the gateway has exited");
+        }
+    }
+
+    @Test
     void aRedisPasswordInTheUrlIsNotSentToTheGateway() throws Exception {
         try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", Duration.ZERO);
              OpenFaasPlatform platform = new OpenFaasPlatform(config(gw, Layout.PER_WORKER_FUNCTION))) {
