@@ -3,7 +3,6 @@ package farmhand.reproduction.cli;
 import farmhand.farm.backend.FarmBackend;
 import farmhand.farm.live.LiveFarmBackend;
 import farmhand.farm.live.LiveFarmOptions;
-import farmhand.farm.platform.LocalPlatform;
 import farmhand.farm.sim.SimulatedFarm;
 import farmhand.reproduction.config.ExperimentConfig;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class Backends {
                 yield LiveFarmBackend.create(LiveFarmOptions.defaults(options.timeCompression())
                                 .withRedis(options.redis()).withPrefix(config.live().queuePrefix())
                                 .withPollSeconds(config.live().pollSeconds()),
-                        o -> new LocalPlatform(config.platform().profile(), o.compression()));
+                        options.platformFactory(config.platform().profile()));
             }
             default -> throw new IllegalArgumentException(
                     "unknown backend '" + name + "': expected one of " + String.join(", ", names()));

@@ -1,7 +1,13 @@
 package farmhand.reproduction.cli;
 
+import farmhand.farm.live.LiveFarmOptions;
+import farmhand.farm.platform.LatencyProfile;
+import farmhand.farm.platform.LocalPlatform;
+import farmhand.farm.platform.Platform;
 import farmhand.farm.queue.RedisEndpoint;
 import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 
 import picocli.CommandLine.Option;
 
@@ -13,6 +19,14 @@ public final class LiveOptions {
                     + "environment variable, else a private redis-server); prefer --redis-password-file to a password "
                     + "in the URL, which other users can see in the process list")
     String redisUrl;
+
+    @Option(names = "--platform", paramLabel = "NAME", defaultValue = "local",
+            description = "live farm: where functions run, local (threads of this JVM, with the configured latency "
+                    + "profile) or openfaas (an OpenFaaS gateway, --gateway) (default: ${DEFAULT-VALUE})")
+    String platform;
+
+    @Mixin
+    OpenFaasOptions openfaas;
 
     @Option(names = "--redis-password-file", paramLabel = "FILE",
             description = "file whose first line is the Redis password (never printed)")
@@ -50,6 +64,27 @@ public final class LiveOptions {
             return null;
         }
         return new RedisEndpoint(url, redisPasswordFile);
+    }
+
+    /**
+     * Makes the live farm's platform: local with {@code profile}, or openfaas.
+     *
+     * @throws IllegalArgumentException naming --platform when it is neither, or the OpenFaaS option that is wrong
+     */
+    public Function<LiveFarmOptions, Platform> platformFactory(LatencyProfile profile) {
+        return switch (platform) {
+            case "local" -> o -> new LocalPlatform(profile, o.compression());
+            case "openfaas" -> {
+                var config = openfaas.config();
+                yield o -> openfaas.platform(config);
+            }
+            default -> throw new IllegalArgumentException("--platform must be local or openfaas, was '" + platform + "'");
+        };
+    }
+
+    /** The --platform name. */
+    public String platform() {
+        return platform;
     }
 
     /** True when disturbed episodes should not fail the run. */
