@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ControllerBenchmark {
 
-    @Param({"reactive-average", "reactive-maximum", "keda-redis-list", "hpa-utilization"})
+    @Param({"reactive-average", "reactive-maximum", "keda-redis-list", "hpa-utilization", "anticipatory"})
     public String policyName;
 
     private Policy policy;

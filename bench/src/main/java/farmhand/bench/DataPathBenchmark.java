@@ -5,6 +5,7 @@ import farmhand.farm.queue.Messages;
 import farmhand.farm.queue.EpisodeSettings;
 import farmhand.farm.queue.LivenessSettings;
 import farmhand.farm.queue.QueueNames;
+import farmhand.farm.runtime.WorkerName;
 import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.queue.TaskMessage;
 import java.time.Duration;
@@ -42,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DataPathBenchmark {
 
-    private static final String WORKER = "worker-1";
+    private static final String WORKER = new WorkerName(1).toString();
     /** Compression 20 and the default liveness: the take sets the task's visibility timeout and counts it. */
     private static final EpisodeSettings EPISODE = new EpisodeSettings(0, 20, 0.1, LivenessSettings.DEFAULTS);
 

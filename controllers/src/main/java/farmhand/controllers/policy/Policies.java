@@ -2,6 +2,7 @@ package farmhand.controllers.policy;
 
 import farmhand.controllers.model.DqnModelFile;
 import farmhand.controllers.model.SarsaModelFile;
+import farmhand.controllers.policy.anticipatory.AnticipatoryPolicy;
 import farmhand.controllers.policy.dqn.DqnPolicy;
 import farmhand.controllers.policy.fixed.StaticPolicy;
 import farmhand.controllers.policy.industry.HpaUtilizationPolicy;
@@ -23,7 +24,8 @@ public final class Policies {
 
     /** Names accepted by {@link #create}. */
     public static List<String> names() {
-        return List.of("reactive-average", "reactive-maximum", "sarsa", "dqn", "static", "keda-redis-list", "hpa-utilization");
+        return List.of("reactive-average", "reactive-maximum", "sarsa", "dqn", "static", "keda-redis-list", "hpa-utilization",
+                "anticipatory");
     }
 
     /**
@@ -56,6 +58,7 @@ public final class Policies {
             case "static" -> new StaticPolicy();
             case "keda-redis-list" -> KedaRedisListPolicy.defaults();
             case "hpa-utilization" -> HpaUtilizationPolicy.defaults();
+            case "anticipatory" -> AnticipatoryPolicy.tuned();
             default -> throw new IllegalArgumentException(
                     "unknown policy '" + name + "': expected one of " + String.join(", ", names()));
         };

@@ -48,9 +48,13 @@ public final class DqnTrainer {
             double total = 0;
             double workers = 0;
             int steps = 0;
+            int scalingActions = 0;
             StepResult r;
             do {
                 int a = agent.explore(obs, epsilon, rng);
+                if (Action.ofIndex(a) != Action.NO_OP) {
+                    scalingActions++;
+                }
                 r = env.step(Action.ofIndex(a));
                 agent.observe(obs, a, r.reward(), r.observation(), r.terminated());
                 obs = r.observation();
@@ -73,7 +77,7 @@ public final class DqnTrainer {
                 }
             }
             EpisodeReport report = new EpisodeReport(episode, seed, epsilon, total,
-                    r.info().finalQos() == null ? 0.0 : r.info().finalQos(), workers / steps, steps, vq, vw);
+                    r.info().finalQos() == null ? 0.0 : r.info().finalQos(), workers / steps, steps, scalingActions, vq, vw);
             reports.add(report);
             listener.onEpisode(report);
         }

@@ -10,9 +10,10 @@ package farmhand.controllers.training;
  * @param finalQos share of collected tasks that met their deadline, in [0, 1]
  * @param meanWorkers mean worker count over steps
  * @param steps steps taken
+ * @param scalingActions steps whose chosen action was not a no-op
  * @param greedyQos mean final QoS of the periodic greedy evaluation after this episode, or null when none ran
  * @param greedyWorkers mean workers of that evaluation, or null
  */
 public record EpisodeReport(int episode, long seed, double epsilon, double totalReward, double finalQos,
-                            double meanWorkers, int steps, Double greedyQos, Double greedyWorkers) {
+                            double meanWorkers, int steps, int scalingActions, Double greedyQos, Double greedyWorkers) {
 }

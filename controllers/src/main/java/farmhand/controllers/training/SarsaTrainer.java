@@ -43,7 +43,7 @@ public final class SarsaTrainer {
                 double qos = v.finalQos().mean();
                 double workers = v.meanWorkers().mean();
                 report = new EpisodeReport(report.episode(), report.seed(), report.epsilon(), report.totalReward(),
-                        report.finalQos(), report.meanWorkers(), report.steps(), qos, workers);
+                        report.finalQos(), report.meanWorkers(), report.steps(), report.scalingActions(), qos, workers);
                 if (plan.keepBest() && TrainingPlan.better(qos, workers, bestQos, bestWorkers)) {
                     best = new SarsaAgent(agent.config(), agent.discretizer(), agent.qTable());
                     bestQos = qos;
@@ -69,8 +69,12 @@ public final class SarsaTrainer {
         double total = 0;
         double workers = 0;
         int steps = 0;
+        int scalingActions = 0;
         StepResult r;
         do {
+            if (Action.ofIndex(a) != Action.NO_OP) {
+                scalingActions++;
+            }
             r = env.step(Action.ofIndex(a));
             total += r.reward();
             workers += r.observation().workers();
@@ -82,6 +86,6 @@ public final class SarsaTrainer {
             a = nextAction;
         } while (!r.done());
         return new EpisodeReport(episode, seed, epsilon, total,
-                r.info().finalQos() == null ? 0.0 : r.info().finalQos(), workers / steps, steps, null, null);
+                r.info().finalQos() == null ? 0.0 : r.info().finalQos(), workers / steps, steps, scalingActions, null, null);
     }
 }

@@ -15,6 +15,11 @@ import farmhand.controllers.reward.RewardFunction;
 import farmhand.farm.sim.SimulatedFarm;
 import farmhand.farm.workload.WorkloadConfig;
 import farmhand.farm.workload.WorkloadGenerator;
+import farmhand.controllers.policy.dqn.QNetwork;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +46,35 @@ class DqnTrainerTest {
         DqnAgent a = train(5, 20);
         DqnAgent b = train(5, 20);
         assertArrayEquals(a.online().q(a.input(o)), b.online().q(b.input(o)));
+    }
+
+    /**
+     * Pins the exact bits of a short training run (20 episodes, ~200 optimiser steps): the network's
+     * arithmetic is plain Java in a fixed order, so this checksum is the same on every machine. A
+     * change here means the DQN's results changed: re-measure Table III before updating it.
+     */
+    @Test
+    void aShortTrainingRunGivesTheSameWeightsBitForBitOnEveryMachine() throws NoSuchAlgorithmException {
+        DqnAgent a = train(5, 20);
+        assertEquals("b007662c686c7f54c87d16510c5572e0e6ec4facce3113485a6125088a1963cb", checksum(a.online(), a.target()));
+    }
+
+    /** SHA-256 of every weight's and bias's bits, online network then target, layer by layer. */
+    static String checksum(QNetwork... nets) throws NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        ByteBuffer bits = ByteBuffer.allocate(Long.BYTES);
+        for (QNetwork net : nets) {
+            for (int l = 0; l < net.weightedLayers(); l++) {
+                for (double[] row : net.weights(l)) {
+                    for (double v : row) {
+                        sha.update(bits.clear().putLong(Double.doubleToRawLongBits(v)).array());
+                    }
+                }
+                for (double v : net.biases(l)) {
+                    sha.update(bits.clear().putLong(Double.doubleToRawLongBits(v)).array());
+                }
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -64,7 +64,7 @@ public final class EmbeddedRedis implements AutoCloseable {
      * Starts a server that flushes its append-only file once a second ({@link AppendFsync#EVERY_SECOND})
      * and waits until it answers PING.
      *
-     * @throws IllegalStateException when {@code redis-server} is not on the PATH or does not come up
+     * @throws IllegalStateException when no {@code redis-server} is found ({@link RedisServerBinary}) or it does not come up
      */
     public static EmbeddedRedis start() {
         return start(AppendFsync.EVERY_SECOND);
@@ -73,7 +73,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     /**
      * Starts a server with the given flush policy and waits until it answers PING.
      *
-     * @throws IllegalStateException when {@code redis-server} is not on the PATH or does not come up
+     * @throws IllegalStateException when no {@code redis-server} is found ({@link RedisServerBinary}) or it does not come up
      */
     public static EmbeddedRedis start(AppendFsync fsync) {
         Objects.requireNonNull(fsync, "fsync");
@@ -93,14 +93,14 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        List<String> cmd = List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        List<String> cmd = List.of(RedisServerBinary.resolve().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "yes", "--appendfsync", fsync.redisValue, "--dir", dir.toString());
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(new File(dir.toFile(), "redis.log")).start();
         } catch (IOException e) {
-            throw new IllegalStateException("the live farm needs a Redis: 'redis-server' is not on the PATH "
-                    + "(Debian: apt-get install redis-server), or pass --redis URL", e);
+            throw new IllegalStateException("cannot run " + cmd.getFirst() + ": " + e.getMessage()
+                    + " (Debian: apt-get install redis-server), or pass --redis URL", e);
         }
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {

@@ -49,6 +49,8 @@ public final class LiveFarmBackend implements FarmBackend {
     private static final AtomicLong RUNS = new AtomicLong();
     /** A run's keys may be removed by another farm on the prefix this long after it started (if it was killed). */
     private static final Duration RUN_KEEP = Duration.ofHours(1);
+    /** The reaper looks for dead and hung functions at most this often (wall): a claim walks every function. */
+    private static final long REAP_EVERY_NANOS = 50_000_000L;
 
     private final RedisQueues base;
     private final LiveFarmOptions options;
@@ -61,6 +63,7 @@ public final class LiveFarmBackend implements FarmBackend {
     private FarmClock clock;
     private long outputIndex;
     private long foreignOutputs;
+    private long lastReapNanos;
     private EpisodeSpec spec;
 
     /**
@@ -194,11 +197,7 @@ public final class LiveFarmBackend implements FarmBackend {
                 }
                 long requested = System.nanoTime();
                 queues.requestScaleDown(Worker.SCALE_DOWN);
-                String name = queues.awaitScaleDownAck(FunctionDeployer.HANDSHAKE_TIMEOUT);
-                if (name == null) {
-                    throw new IllegalStateException("no worker acknowledged SCALE_DOWN within "
-                            + FunctionDeployer.HANDSHAKE_TIMEOUT.toSeconds() + " s");
-                }
+                String name = awaitAckOfOurWorker();
                 workers.remove(WorkerName.parse(name));
                 queues.forget(name);
                 deployer.platform().retire(name, requested);
@@ -208,10 +207,31 @@ public final class LiveFarmBackend implements FarmBackend {
         return new ScaleOutcome(applied, clock.nowSeconds() - t0);
     }
 
+    /** The name of the worker that ACKed the scale-down; entries that name none of ours are dropped, logged. */
+    private String awaitAckOfOurWorker() {
+        long deadline = System.nanoTime() + FunctionDeployer.HANDSHAKE_TIMEOUT.toNanos();
+        while (true) {
+            String name = queues.awaitScaleDownAck(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (name == null) {
+                throw new IllegalStateException("no worker acknowledged SCALE_DOWN within "
+                        + FunctionDeployer.HANDSHAKE_TIMEOUT.toSeconds() + " s");
+            }
+            if (WorkerName.isWorker(name) && workers.contains(WorkerName.parse(name))) {
+                return name;
+            }
+            LOG.warn("dropped an ACK on {} that names none of this farm's workers: '{}'",
+                    queues.names().workerControlAck(), name.length() > 80 ? name.substring(0, 80) + "..." : name);
+        }
+    }
+
     @Override
     public void advanceTo(double modelSeconds) {
         while (clock.nowSeconds() < modelSeconds) {
-            reaper.reap(queues, workerNames());
+            long now = System.nanoTime();
+            if (now - lastReapNanos >= REAP_EVERY_NANOS) {
+                lastReapNanos = now;
+                reaper.reap(queues, workerNames());
+            }
             double leftWall = (modelSeconds - clock.nowSeconds()) / options.compression();
             if (leftWall > 0) {
                 try {

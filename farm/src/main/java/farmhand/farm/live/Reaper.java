@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
  * Finds the farm's dead and hung functions and heals the farm, across processes: a function whose heartbeat
  * expired (or that its platform saw exit) is dead; a worker holding a task past its visibility timeout is
  * hung. What they held is taken back ({@link RedisQueues#claim}: delivered again, or dead-lettered after the
- * delivery limit), and the function is replaced, except an emitter that had finished its work.
+ * delivery limit), and the function is replaced, except an emitter that had finished its work. Right after
+ * Redis itself was unreachable nothing is claimed for one heartbeat timeout (heartbeats and visibility
+ * timeouts may have run out while the functions waited for Redis): a Redis outage does not replace every
+ * function.
  */
 final class Reaper {
 
@@ -22,6 +25,8 @@ final class Reaper {
     private final LivenessSettings liveness;
     private int crashes;
     private int hung;
+    private long outagesSeen;
+    private long heartbeatsTrustedFromNanos;
 
     Reaper(FunctionDeployer deployer, LivenessSettings liveness) {
         this.deployer = deployer;
@@ -32,6 +37,8 @@ final class Reaper {
     void reset() {
         crashes = 0;
         hung = 0;
+        outagesSeen = 0;
+        heartbeatsTrustedFromNanos = 0;
     }
 
     /** Functions found dead and replaced this episode. */
@@ -52,6 +59,18 @@ final class Reaper {
      */
     void reap(RedisQueues queues, Set<String> workers) {
         Platform platform = deployer.platform();
+        // after an outage of Redis itself every heartbeat and visibility timeout may have run out while the
+        // functions waited for Redis: claim again only once they had a full heartbeat timeout to catch up.
+        // The outage is waited out here, before the claim, so the check sees it.
+        queues.ping();
+        long outages = queues.stats().outages();
+        if (outages != outagesSeen) {
+            outagesSeen = outages;
+            heartbeatsTrustedFromNanos = System.nanoTime() + liveness.heartbeatTtlMillis() * 1_000_000L;
+        }
+        if (System.nanoTime() < heartbeatsTrustedFromNanos) {
+            return;
+        }
         for (String name : platform.deployed()) {
             if (platform.exited(name)) {
                 queues.markDead(name);

@@ -33,8 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RedisQueues implements AutoCloseable {
 
     private static final String ENQUEUE = "redis.call('LPUSH', KEYS[1], ARGV[1]); return redis.call('INCR', KEYS[2])";
-    /** ENQUEUE that also counts the emitter's progress: KEYS worker queue, counter, emitted. */
-    private static final String EMIT = "redis.call('LPUSH', KEYS[1], ARGV[1]); redis.call('INCR', KEYS[3]); "
+    /**
+     * ENQUEUE that also counts the emitter's progress: KEYS worker queue, counter, emitted; ARGV task json,
+     * task id. Idempotent: tasks are emitted in id order, so a task whose id is below the emitted count was
+     * pushed already (a retry after Redis executed the script but its reply was lost) and is not pushed
+     * again; returns -1 then.
+     */
+    private static final String EMIT = "if tonumber(ARGV[2]) < tonumber(redis.call('GET', KEYS[3]) or '0') then "
+            + "return -1 end redis.call('LPUSH', KEYS[1], ARGV[1]); redis.call('INCR', KEYS[3]); "
             + "return redis.call('INCR', KEYS[2])";
     /** Pushes ARGV to KEYS[1] (input queue) unless KEYS[2] (the pushed flag) is set. */
     private static final String PUSH_DESCRIPTORS = "if redis.call('SETNX', KEYS[2], '1') == 1 then "
@@ -55,8 +61,8 @@ public final class RedisQueues implements AutoCloseable {
             + "local c = redis.call('RPOP', KEYS[2]) if c then return {'CONTROL', c} end "
             + "local o = redis.call('LINDEX', KEYS[3], -1) if o then return {'TASK', o} end "
             + "local t = redis.call('LMOVE', KEYS[4], KEYS[3], 'RIGHT', 'LEFT') if not t then return {'IDLE', ''} end "
-            + "redis.call('HINCRBY', KEYS[5], t, 1) local d = 0 local ok, m = pcall(cjson.decode, t) "
-            + "if ok and type(m) == 'table' and type(m['deadlineSeconds']) == 'number' then d = m['deadlineSeconds'] end "
+            + "redis.call('HINCRBY', KEYS[5], t, 1) "
+            + "local d = tonumber(string.match(t, '\"deadlineSeconds\":([-+%d%.eE]+)')) or 0 "
             + "local ms = math.max(tonumber(ARGV[3]), d * tonumber(ARGV[2]) * 1000 / tonumber(ARGV[4])) "
             + NOW_MS + "redis.call('HSET', KEYS[6], ARGV[1], math.floor(nowMs + ms)) return {'TASK', t}";
     /**
@@ -216,6 +222,11 @@ public final class RedisQueues implements AutoCloseable {
      */
     public void requireReachable(Duration within) {
         retry("check that it answers", within, redis::ping);
+    }
+
+    /** Waits (retrying, as every call does) until Redis answers a PING. */
+    public void ping() {
+        retry("check that it answers", redis::ping);
     }
 
     public QueueNames names() {
@@ -459,14 +470,16 @@ public final class RedisQueues implements AutoCloseable {
     /**
      * The emitter's push: pushes a task to {@code worker_queue}, increments the enqueue counter and
      * counts the task in {@link QueueNames#emitted()}, in one atomic script, so a redeployed emitter
-     * knows exactly where to resume.
+     * knows exactly where to resume. Tasks must be emitted in id order (0, 1, ...): a push retried after its
+     * reply was lost is not repeated.
      *
-     * @return the enqueue counter after the push
+     * @return the enqueue counter after the push, or -1 when the task had been pushed already
      */
     public long emit(TaskMessage task) {
         String json = Messages.encode(task);
         return retry("emit task " + task.id(), () -> (Long) redis.eval(EMIT,
-                List.of(names.worker(), names.enqueuedTotal(), names.emitted()), List.of(json)));
+                List.of(names.worker(), names.enqueuedTotal(), names.emitted()),
+                List.of(json, Integer.toString(task.id()))));
     }
 
     /** How many tasks the emitter has pushed this episode ({@link #emit}). */

@@ -8,8 +8,9 @@ import java.util.List;
  * names the component.
  *
  * @param mode arrival process, as deployed (default) or as described
- * @param baseRatePerMinute base arrival rate in tasks per minute, {@code > 0} (paper: 300)
- * @param phaseSeconds length of every phase in seconds, {@code > 0} (paper: 60)
+ * @param baseRatePerMinute base arrival rate in tasks per minute, {@code > 0} (paper: 300); every phase must
+ *                          generate at least one task and an episode at most {@link #MAX_EPISODE_TASKS}
+ * @param phaseSeconds length of every phase in seconds, in [{@link #MIN_PHASE_SECONDS}, {@link #MAX_PHASE_SECONDS}] (paper: 60)
  * @param windowsPerPhase controlled-Poisson windows per phase, {@code >= 1} (paper: 60)
  * @param phases the phases in canonical order, at least one (paper: 4)
  * @param phaseShuffleSeed when non-null, phases are played in an order shuffled with this seed
@@ -43,14 +44,32 @@ public record WorkloadConfig(
             new PhaseSpec("slow-oscillation", 1.0, 0.5, 1.0),
             new PhaseSpec("fast-oscillation", 1.0, 0.7, 4.0));
 
+    /** Shortest phase, seconds: shorter ones leave no room for a control step. */
+    public static final double MIN_PHASE_SECONDS = 1;
+    /** Longest phase, seconds (a day). */
+    public static final double MAX_PHASE_SECONDS = 86_400;
+    /** Most tasks one episode may generate: an episode holds all of its tasks in memory (the paper: 1140). */
+    public static final int MAX_EPISODE_TASKS = 1_000_000;
+
     public WorkloadConfig {
         require(mode != null, "mode must be as-deployed or as-described");
         require(baseRatePerMinute > 0 && Double.isFinite(baseRatePerMinute),
                 "baseRatePerMinute must be > 0, was " + baseRatePerMinute);
-        require(phaseSeconds > 0 && Double.isFinite(phaseSeconds), "phaseSeconds must be > 0, was " + phaseSeconds);
-        require(windowsPerPhase >= 1, "windowsPerPhase must be >= 1, was " + windowsPerPhase);
+        require(phaseSeconds >= MIN_PHASE_SECONDS && phaseSeconds <= MAX_PHASE_SECONDS,
+                "phaseSeconds must be in [" + MIN_PHASE_SECONDS + ", " + MAX_PHASE_SECONDS + "], was " + phaseSeconds);
+        require(windowsPerPhase >= 1 && windowsPerPhase <= 100_000, "windowsPerPhase must be in [1, 100000], was " + windowsPerPhase);
         require(phases != null && !phases.isEmpty(), "phases must list at least one phase");
         phases = List.copyOf(phases);
+        double episodeTasks = 0;
+        for (PhaseSpec p : phases) {
+            double tasks = baseRatePerMinute * p.multiplier() * phaseSeconds / 60.0;
+            require(tasks >= 0.5, "phase '" + p.name() + "' would generate no task (baseRatePerMinute " + baseRatePerMinute
+                    + " * multiplier " + p.multiplier() + " * phaseSeconds " + phaseSeconds + " / 60 rounds to 0)");
+            episodeTasks += tasks;
+        }
+        require(episodeTasks <= MAX_EPISODE_TASKS, "baseRatePerMinute, phaseSeconds and the phases' multipliers give "
+                + String.format(java.util.Locale.ROOT, "%.3g", episodeTasks) + " tasks per episode; at most "
+                + MAX_EPISODE_TASKS + " are supported (the paper: 1140)");
         require(gammaShape > 0, "gammaShape must be > 0, was " + gammaShape);
         require(gammaScaleSeconds > 0, "gammaScaleSeconds must be > 0, was " + gammaScaleSeconds);
         require(fallbackSeconds > 0, "fallbackSeconds must be > 0, was " + fallbackSeconds);

@@ -9,6 +9,7 @@ public final class EmbeddedRedisChild {
     public static void main(String[] args) throws InterruptedException {
         EmbeddedRedis redis = EmbeddedRedis.start();
         System.out.println(redis.url());
+        System.out.println("dir " + redis.dataDir());
         System.out.flush();
         Thread.sleep(120_000);
     }

@@ -84,4 +84,28 @@ class EmbeddedRedisTest {
             assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "it retried instead of failing at once");
         }
     }
+
+    @Test
+    void aJvmStoppedWithSigtermStopsItsServerAndDeletesItsFolder() throws Exception {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                EmbeddedRedisChild.class.getName()).redirectErrorStream(true).start();
+        java.nio.file.Path dir;
+        String url;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            url = out.readLine();
+            String line = out.readLine();
+            while (line != null && !line.startsWith("dir ")) {
+                line = out.readLine();
+            }
+            dir = java.nio.file.Path.of(line.substring(4));
+            assertTrue(Files.isDirectory(dir));
+            child.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hooks run
+            assertTrue(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "the child did not stop");
+        }
+        assertFalse(Files.exists(dir), "the private Redis's folder was left behind: " + dir);
+        try (RedisClient c = RedisClient.create(java.net.URI.create(url))) {
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, c::ping, "the server still runs");
+        }
+    }
 }

@@ -137,4 +137,25 @@ class FarmIsolationTest {
             assertTrue(keys.isEmpty(), "left behind: " + keys);
         }
     }
+
+    @Test
+    void garbageInTheControlAndStartQueuesIsIgnoredAndScalingStillWorks() {
+        try (LiveFarmBackend farm = local(TestRedis.url(), "ctl-junk:", COMPRESSION);
+             var foreign = LiveFarms.foreignClient(TestRedis.url())) {
+            farm.start(new EpisodeSpec(PAPER, 12, 2));
+            String base = "ctl-junk:run:" + farm.runId() + ":";
+            foreign.lpush(base + "worker_control_syn_queue", "REBOOT-EVERYTHING");
+            foreign.lpush(base + "worker_control_ack_queue", "not-a-worker", "worker-99");
+            foreign.lpush(base + "worker_start_queue", "worker-7");
+            farm.advanceTo(16);
+            assertEquals(-1, farm.scale(-1).appliedDelta());
+            assertEquals(1, farm.scale(+1).appliedDelta());
+            assertEquals(12, farm.telemetry().workers());
+            runToEnd(farm);
+            FarmAccount account = farm.account().orElseThrow();
+            farmhand.farm.testing.FaultTable.row("junk in control, ACK and start queues", account, farm.health(), 8);
+            assertEquals(1140, account.collected(), account.describe());
+            assertTrue(account.balances(), account.describe());
+        }
+    }
 }

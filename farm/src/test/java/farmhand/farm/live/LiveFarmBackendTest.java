@@ -189,4 +189,34 @@ class LiveFarmBackendTest {
                     + " model s was not flagged");
         }
     }
+
+    @Test
+    void aRedisThatLosesItsLastSecondOfWritesInARestartMarksTheEpisodeDisturbed() throws Exception {
+        // the finding: Redis with appendfsync everysec killed and restarted within 3 s mid-episode gave exit 0
+        try (EmbeddedRedis redis = EmbeddedRedis.start(EmbeddedRedis.AppendFsync.EVERY_SECOND);
+             LiveFarmBackend farm = local(redis.url(), "", 20)) {
+            farm.start(new EpisodeSpec(PAPER, 16, 5));
+            farm.advanceTo(70);
+            Thread outage = Thread.ofVirtual().start(() -> {
+                redis.kill();
+                try {
+                    Thread.sleep(2_500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                redis.restart();
+            });
+            runToEnd(farm);
+            outage.join();
+            FarmAccount account = farm.account().orElseThrow();
+            farmhand.farm.testing.FaultTable.row("Redis (everysec) killed, restarted after 2.5 s", account,
+                    farm.health(), 8);
+            String reason = farm.health().disturbedReason(8);
+            assertNotNull(reason, "an outage of " + farm.health().longestOutageModelSeconds() + " model s: "
+                    + account.describe());
+            assertTrue(reason.startsWith("Redis was unreachable for"), reason);
+            assertEquals(0, farm.health().crashes() + farm.health().hung(),
+                    "an outage of Redis itself was taken for dead or hung functions: " + farm.health());
+        }
+    }
 }

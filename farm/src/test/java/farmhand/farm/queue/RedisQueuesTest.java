@@ -122,4 +122,18 @@ class RedisQueuesTest {
                 () -> RedisEndpoint.of("http://:s3cr3t-pw@host:1"));
         assertFalse(bad.getMessage().contains("s3cr3t-pw"), bad.getMessage());
     }
+
+    @Test
+    void aTakenTaskStaysVisibleToItsWorkerForItsDeadlineTimesTheFactorInWallTime() {
+        EpisodeSettings slow = new EpisodeSettings(0, 2, 0.1, new LivenessSettings(0.5, 1.2, 3, 0.1, 2));
+        try (RedisClient redis = LiveFarms.foreignClient(TestRedis.url());
+             RedisQueues q = new RedisQueues(TestRedis.url(), new QueueNames("visible:", "r1"), Duration.ofSeconds(5))) {
+            q.clear();
+            q.enqueueRaw(task("r1", 1, 20)); // 3 deadlines of 20 model s at compression 2: 30 s of wall time
+            long before = System.currentTimeMillis();
+            q.workerStep("worker-1", slow);
+            long until = Long.parseLong(redis.hget(q.names().visibleUntil(), "worker-1"));
+            assertEquals(30_000, until - before, 1_000, "visible until " + until + ", taken at " + before);
+        }
+    }
 }

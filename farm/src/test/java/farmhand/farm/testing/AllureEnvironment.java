@@ -47,11 +47,12 @@ public final class AllureEnvironment implements LauncherSessionListener {
 
     private static String redisVersion() {
         try {
-            Process p = new ProcessBuilder("redis-server", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(farmhand.farm.live.RedisServerBinary.resolve().toString(), "--version")
+                    .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
             return p.waitFor(10, TimeUnit.SECONDS) ? out : "(redis-server --version did not answer)";
-        } catch (IOException e) {
-            return "(no redis-server on the PATH)";
+        } catch (IOException | IllegalStateException e) {
+            return "(no redis-server: " + e.getMessage() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "(interrupted)";

@@ -1,9 +1,9 @@
 package farmhand.farm.testing;
 
 import farmhand.farm.container.ContainerEngine;
+import farmhand.farm.live.RedisServerBinary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,8 +18,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * A Redis in a container, through Testcontainers. Its image ({@value #IMAGE}) holds this machine's
- * {@code redis-server} and the shared libraries {@code ldd} lists for it; it is built here from
+ * A Redis in a container, through Testcontainers. Its image ({@value #IMAGE}) holds the farm's
+ * {@code redis-server} ({@link RedisServerBinary}: the one on the PATH, else the bundled one) and the
+ * shared libraries {@code ldd} lists for it; it is built here from
  * those files when the engine does not have it yet, so nothing is ever pulled.
  */
 public final class RedisContainer implements AutoCloseable {
@@ -89,17 +90,11 @@ public final class RedisContainer implements AutoCloseable {
     }
 
     private static Path redisServerBinary() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            Path p = Path.of(dir, "redis-server");
-            if (Files.isExecutable(p)) {
-                try {
-                    return p.toRealPath();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+        try {
+            return RedisServerBinary.resolve().toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the redis-server binary the Redis image is built from", e);
         }
-        throw new IllegalStateException("redis-server is not on the PATH: the Redis image is built from it");
     }
 
     /** Absolute paths of the libraries {@code ldd} lists for {@code binary}, the loader included. */
@@ -107,7 +102,10 @@ public final class RedisContainer implements AutoCloseable {
         try {
             Process ldd = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
             String out = new String(ldd.getInputStream().readAllBytes());
-            if (ldd.waitFor() != 0) {
+            if (ldd.waitFor() != 0 && out.contains("not a dynamic executable")) {
+                return List.of(); // a static binary needs no libraries
+            }
+            if (ldd.exitValue() != 0) {
                 throw new IllegalStateException("ldd " + binary + " failed: " + out);
             }
             Set<Path> libs = new LinkedHashSet<>();

@@ -49,6 +49,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.requireWritableFile(json, "--json");
         ExperimentConfig config = experiment.load();
         List<Long> seeds = experiment.seeds();
         Policy policy = Policies.create(policyName, model, config.reactive());

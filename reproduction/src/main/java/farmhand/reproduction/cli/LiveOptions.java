@@ -23,12 +23,15 @@ public final class LiveOptions {
 
     @Option(names = "--platform", paramLabel = "NAME", defaultValue = "local",
             description = "live farm: where functions run, local (threads of this JVM, with the configured latency "
-                    + "profile) or docker (one container per function; needs an engine and the function image) "
-                    + "(default: ${DEFAULT-VALUE})")
+                    + "profile), docker (one container per function; needs an engine and the function image) "
+                    + "or openfaas (an OpenFaaS gateway, --gateway) (default: ${DEFAULT-VALUE})")
     String platform;
 
     @Mixin
     DockerOptions docker;
+
+    @Mixin
+    OpenFaasOptions openfaas;
 
     @Option(names = "--redis-password-file", paramLabel = "FILE",
             description = "file whose first line is the Redis password (never printed)")
@@ -69,9 +72,9 @@ public final class LiveOptions {
     }
 
     /**
-     * Makes the live farm's platform: local with {@code profile}, or docker.
+     * Makes the live farm's platform: local with {@code profile}, docker, or openfaas.
      *
-     * @throws IllegalArgumentException naming --platform when it is neither
+     * @throws IllegalArgumentException naming --platform when it is none of them, or the option that is wrong
      */
     public Function<LiveFarmOptions, Platform> platformFactory(LatencyProfile profile) {
         return switch (platform) {
@@ -80,11 +83,16 @@ public final class LiveOptions {
                 var config = docker.config();
                 yield o -> new DockerPlatform(config);
             }
-            default -> throw new IllegalArgumentException("--platform must be local or docker, was '" + platform + "'");
+            case "openfaas" -> {
+                var config = openfaas.config();
+                yield o -> openfaas.platform(config);
+            }
+            default -> throw new IllegalArgumentException(
+                    "--platform must be local, docker or openfaas, was '" + platform + "'");
         };
     }
 
-    /** The --platform name (local or docker). */
+    /** The --platform name. */
     public String platform() {
         return platform;
     }

@@ -12,13 +12,19 @@ import farmhand.controllers.policy.dqn.DqnPolicy;
 import farmhand.controllers.policy.fixed.StaticPolicy;
 import farmhand.controllers.policy.sarsa.SarsaAgent;
 import farmhand.controllers.policy.sarsa.SarsaPolicy;
+import farmhand.controllers.training.EpisodeReport;
 import farmhand.controllers.training.TrainingListener;
 import farmhand.controllers.training.TrainingPlan;
 import farmhand.controllers.training.TrainingResult;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.config.TrainingSettings;
+import farmhand.reproduction.oracle.OracleSection;
 import farmhand.reproduction.report.Figures;
 import farmhand.reproduction.report.Json;
+import farmhand.reproduction.report.PaperComparison;
+import farmhand.reproduction.report.RunIndex;
+import farmhand.reproduction.report.TextFile;
+import farmhand.reproduction.config.ConfigLoader;
 import farmhand.reproduction.report.TableThree;
 import farmhand.reproduction.scaling.ScalingReport;
 import farmhand.reproduction.scaling.ScalingSettings;
@@ -28,8 +34,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +49,8 @@ import picocli.CommandLine.Option;
  * (10 greedy episodes, seeds 42-51, 12 initial workers, on the calibrated simulator by default),
  * prints the table beside the paper's and writes it with every episode's trace to {@code --out}; then
  * evaluates every policy again on {@code --lead-episodes} common seeds (default 200) on the simulator and
- * reports each learned policy's lead over the better reactive baseline, paired by seed.
+ * reports each learned policy's lead over the better reactive baseline, paired by seed; finally plans the
+ * clairvoyant oracle on the table's seeds and reports every policy's distance to its frontier.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce Table III: evaluate every policy and write the table and traces to --out.")
@@ -65,11 +74,19 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int leadEpisodes;
 
+    @Option(names = "--oracle", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also plan the clairvoyant oracle on the table's seeds (simulator, ~35 s for 10 seeds) and "
+                    + "report its QoS -> workers frontier and each policy's distance to it (default: ${DEFAULT-VALUE})")
+    boolean oracle;
+
     @Mixin
     ExperimentOptions experiment;
 
     @Mixin
     LiveOptions live;
+
+    /** Each trained agent's per-episode training reports, for the training-curve figure. */
+    private final Map<String, List<EpisodeReport>> trainingReports = new LinkedHashMap<>();
 
     /** One line of the table: a policy and the workers it starts with. */
     /**
@@ -112,6 +129,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         System.err.printf(Locale.ROOT, "trained sarsa (%d episodes, %.1f s) and dqn (%d episodes, %.1f s) on the simulator%n",
                 t.sarsaEpisodes(), (t1 - t0) / 1e9, t.dqnEpisodes(), (t2 - t1) / 1e9);
+        trainingReports.put("sarsa", sarsa.reports());
+        trainingReports.put("dqn", dqn.reports());
         AgentTraining.saveSarsa(sarsa, out.resolve("models/sarsa.json"));
         AgentTraining.saveDqn(dqn, out.resolve("models/dqn.json"));
         return List.of(new Entry("sarsa", new SarsaPolicy(sarsa.agent()), initial, Kind.LEARNED),
@@ -123,6 +142,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (leadEpisodes < 0) {
             throw new IllegalArgumentException("--lead-episodes must be >= 0, was " + leadEpisodes);
         }
+        OutputPaths.requireWritableFolder(out, "--out");
         ExperimentConfig config = experiment.load();
         List<Long> seeds = experiment.seeds();
         List<Entry> entries = entries(config);
@@ -142,23 +162,91 @@ public final class ReproduceCommand implements Callable<Integer> {
         String md = "# Table III, reproduced (" + backend + ", seeds " + seeds.getFirst() + "-" + seeds.getLast()
                 + ", latency profile " + config.platform().latencyProfile() + ")\n\n"
                 + TableThree.markdown(all) + "\n## Per phase\n\n```\n" + phases + "```\n";
-        if (leadEpisodes > 0) {
-            md += "\n" + leadOverManySeeds(config, entries);
+        String lead = leadEpisodes > 0 ? leadOverManySeeds(config, entries) : "";
+        if (!lead.isEmpty()) {
+            md += "\n" + lead;
         }
-        try {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("table3.md"), md);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out.resolve("table3.md") + ": " + e.getMessage(), e);
+        String oracleText = oracle ? OracleSection.run(config, seeds, evaluations, out) : "";
+        if (!oracleText.isEmpty()) {
+            md += "\n" + oracleText;
         }
-        System.out.println("wrote " + out.resolve("table3.md"));
-        System.out.println("wrote " + Figures.arrivalPattern(config.workload(), 50, out.resolve("fig4-arrivals.png")));
-        System.out.println("wrote " + Figures.qosVersusResources(evaluations, out.resolve("fig5-qos-vs-resources.png")));
-        System.out.println("wrote " + Figures.policyComparison(evaluations, out.resolve("fig6-policy-comparison.png")));
+        System.out.println("wrote " + TextFile.write(out.resolve("table3.md"), md));
+        PaperComparison comparison = PaperComparison.of(evaluations);
+        System.out.println("wrote " + comparison.write(out, "table3-vs-paper"));
+        TextFile.write(out.resolve("config.yaml"), ConfigLoader.yaml(config));
+        String configuration = (experiment.config == null ? "the paper's defaults" : "`" + experiment.config + "`")
+                + " ([config.yaml](config.yaml) lists every value), seeds " + seeds.getFirst() + "-" + seeds.getLast()
+                + ", backend " + backend + ", latency profile " + config.platform().latencyProfile()
+                + ", training seed " + config.training().seed();
+        RunIndex index = new RunIndex("farmhand: the paper's results, reproduced", commandLine(), configuration)
+                .section("Table III beside the paper (" + seeds.size() + " episodes per policy)",
+                        "QoS in %, mean +- population std over episodes; the difference is of the means. Also as "
+                        + "[CSV](table3-vs-paper.csv) and [JSON](table3-vs-paper.json).\n\n" + comparison.markdown())
+                .section("Every policy, Table III's columns", TableThree.markdown(rows(evaluations)));
+        if (!lead.isEmpty()) {
+            String heading = lead.lines().findFirst().orElse("").replaceFirst("^## ", "");
+            index.section(heading, lead.substring(lead.indexOf('\n') + 1).strip()
+                    + "\n\nEvery policy's row and the leads are also in [lead.json](lead.json).");
+        }
+        if (!oracleText.isEmpty()) {
+            String heading = oracleText.lines().findFirst().orElse("").replaceFirst("^#+ ", "");
+            index.section(heading, oracleText.substring(oracleText.indexOf('\n') + 1).strip()
+                    + "\n\nThe frontier and the distances are also in [oracle.json](oracle.json).");
+        }
+        List<Evaluation> paperFour = evaluations.stream()
+                .filter(e -> Figures.PAPER_POLICIES.contains(e.policy())).toList();
+        List<Evaluation> others = evaluations.stream()
+                .filter(e -> !Figures.PAPER_POLICIES.contains(e.policy())).toList();
+        index.figure("Fig. 4: arrival pattern", print(Figures.arrivalPattern(config.workload(), 50,
+                        out.resolve("fig4-arrivals.png"))),
+                "Mean arrivals per second over 50 episodes, as deployed and as described.");
+        index.figure("Fig. 5: final QoS against resources", print(Figures.qosVersusResources(evaluations,
+                        out.resolve("fig5-qos-vs-resources.png"))),
+                "Each run's final QoS against its mean workers (a) and its scaling actions (b); the crosses mark "
+                        + "each policy's mean +- std.");
+        index.figure("Fig. 6: the paper's four policies, step by step", print(Figures.policyComparison(paperFour,
+                        "Paper's policies", out.resolve("fig6-policy-comparison.png"))),
+                "Mean over episodes per control step, dashed: mean +- std clipped to the physical range.");
+        if (!others.isEmpty()) {
+            index.figure("Fig. 6, continued: the other policies", print(Figures.policyComparison(others,
+                            "Other policies", out.resolve("fig6-other-policies.png"))),
+                    "The same panels for the industry autoscalers and fixed provisioning.");
+        }
+        if (!trainingReports.isEmpty()) {
+            index.figure("Training curves", print(Figures.trainingCurves(trainingReports, out.resolve("training-curves.png"))),
+                    "Per training episode (exploring, so below the greedy evaluation): final QoS, mean workers and "
+                            + "scaling actions, with a moving average.");
+        }
         if (scalingCurve) {
-            reproduceFigureTwo();
+            ScalingReport fig2 = reproduceFigureTwo();
+            index.section("Fig. 2: scaling curve of the live farm (30 s window)", fig2.curve().table());
+            index.figure("Fig. 2: runtime, initialisation and speedup", out.resolve("fig2-speedup.png"),
+                    "Runtime and initialisation time (a, log scale) and speedup (b) against workers, beside the "
+                            + "ideal line and the paper's OpenFaaS speedups; details in "
+                            + "[fig2-scaling-curve.md](fig2-scaling-curve.md).");
         }
+        System.out.println("wrote " + index.write(out));
         return 0;
+    }
+
+    private static Path print(Path written) {
+        System.out.println("wrote " + written);
+        return written;
+    }
+
+    /** This command as it was typed, for the run's index. */
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("./farmhand reproduce --out ").append(out);
+        if (experiment.config != null) {
+            sb.append(" --config ").append(experiment.config);
+        }
+        if (!"sim".equals(backend)) {
+            sb.append(" --backend ").append(backend);
+        }
+        if (!scalingCurve) {
+            sb.append(" --no-scaling-curve");
+        }
+        return sb.toString();
     }
 
     /** Evaluates every entry on {@code seeds}, writing each one's JSON when {@code writeJson}. */
@@ -222,12 +310,13 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
 
     /** Fig. 2 for the 30 s window: speedups of the live farm, its initialisation on both platform variants. */
-    private void reproduceFigureTwo() {
+    private ScalingReport reproduceFigureTwo() {
         System.out.println();
         ScalingReport report = ScalingCurveCommand.measure(ScalingSettings.paper().withWindows(List.of(30.0)),
                 ScalingCurveCommand.PLATFORMS, live.redisUrl(), 50);
         ScalingCurveCommand.write(report, out.resolve("fig2-scaling-curve.json"), out.resolve("fig2-scaling-curve.md"),
                 out.resolve("fig2-speedup.png"));
+        return report;
     }
 
     private List<Entry> entries(ExperimentConfig config) {
@@ -237,7 +326,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (String name : List.of("reactive-average", "reactive-maximum")) {
             entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.REACTIVE_BASELINE));
         }
-        for (String name : List.of("keda-redis-list", "hpa-utilization")) {
+        for (String name : List.of("anticipatory", "keda-redis-list", "hpa-utilization")) {
             entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.OTHER));
         }
         for (int workers : new int[] {14, 15, 16}) {

@@ -89,6 +89,12 @@ public final class ScalingCurveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.requireWritableFile(json, "--json");
+        OutputPaths.requireWritableFile(figure, "--figure");
+        if (workers.stream().anyMatch(n -> n < 1 || n > ScalingSettings.MAX_WORKERS)) {
+            throw new IllegalArgumentException("--workers must list farm sizes in [1, " + ScalingSettings.MAX_WORKERS
+                    + "], was " + workers);
+        }
         ScalingSettings settings;
         try {
             settings = new ScalingSettings(tasks, serviceSeconds, windows, workers, compression, seed);

@@ -62,6 +62,13 @@ public final class TrainCommand implements Callable<Integer> {
         ExperimentConfig experiment = config == null ? ExperimentConfig.paper()
                 : farmhand.reproduction.config.ConfigLoader.load(config);
         Path model = out != null ? out : Path.of("models", policyName + ".json");
+        if (episodes != null && episodes < 1) {
+            throw new IllegalArgumentException("--episodes must be >= 1, was " + episodes);
+        }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be >= 0, was " + checkpointEvery);
+        }
+        OutputPaths.requireWritableFile(model, "--out");
         return switch (policyName) {
             case "sarsa" -> trainSarsa(experiment, model);
             case "dqn" -> trainDqn(experiment, model);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +19,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Reads an experiment YAML file over the paper's defaults: a key given in the file replaces the
  * default, a key not given keeps it. Refuses, with a {@link ConfigException} naming the file and
  * the key, an unknown key, a value of the wrong type and a value the configuration rejects
- * (for example {@code environment.minWorkers} above {@code environment.maxWorkers}).
+ * (for example {@code environment.minWorkers} above {@code environment.maxWorkers}), and, before
+ * any of that, a key given twice, a non-finite number ({@code .inf}, {@code .nan}), a fraction where
+ * an integer goes, a quoted number or a mapping where a plain value goes: each value must have the
+ * type of the default it replaces.
  *
  * <p>{@code reward.preset: paper-sarsa} starts the reward section from that preset. Thread-safe.
  */
@@ -26,8 +31,11 @@ public final class ConfigLoader {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private ConfigLoader() {
     }
@@ -41,7 +49,7 @@ public final class ConfigLoader {
         try {
             user = YAML.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(file + ": not valid YAML: " + yamlMessage(e));
         }
         return fromTree(user, file.toString());
     }
@@ -52,14 +60,19 @@ public final class ConfigLoader {
         try {
             user = YAML.readTree(yaml);
         } catch (JacksonException e) {
-            throw new ConfigException(source + ": not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(source + ": not valid YAML: " + yamlMessage(e));
         }
         return fromTree(user, source);
     }
 
     /** The defaults as YAML text, a starting point for a file of one's own. */
     public static String defaultsYaml() {
-        return YAML.writeValueAsString(JSON.valueToTree(ExperimentConfig.paper()));
+        return yaml(ExperimentConfig.paper());
+    }
+
+    /** {@code config} as YAML text that {@link #parse} reads back to it (for a run's record of what it ran). */
+    public static String yaml(ExperimentConfig config) {
+        return YAML.writeValueAsString(JSON.valueToTree(config));
     }
 
     private static ExperimentConfig fromTree(JsonNode user, String source) {
@@ -73,7 +86,12 @@ public final class ConfigLoader {
         }
         JsonNode reward = user.get("reward");
         if (reward != null && reward.isObject() && reward.has("preset")) {
-            String preset = reward.get("preset").asString();
+            JsonNode presetNode = reward.get("preset");
+            if (!presetNode.isString()) {
+                throw new ConfigException(source + ": key 'reward.preset' must be a preset name (default, paper-sarsa "
+                        + "or lean), was " + describe(presetNode));
+            }
+            String preset = presetNode.asString();
             RewardConfig base;
             try {
                 base = RewardConfig.preset(preset);
@@ -101,6 +119,7 @@ public final class ConfigLoader {
                         + (names(into).isEmpty() ? "" : " (known here: " + String.join(", ", names(into)) + ")"));
             }
             JsonNode value = field.getValue();
+            requireSameType(current, value, path, source);
             if (current.isObject() && value.isObject()) {
                 merge((ObjectNode) current, (ObjectNode) value, path, source);
             } else if (current.isObject() && !value.isNull()) {
@@ -110,6 +129,81 @@ public final class ConfigLoader {
                 into.set(key, value);
             }
         }
+    }
+
+    /**
+     * Refuses {@code value} unless it has the type of the default {@code current} it replaces: a
+     * finite number for a number (an integer for an integer), a string for a string, a boolean for
+     * a boolean; list elements are checked against the default list's first element.
+     */
+    private static void requireSameType(JsonNode current, JsonNode value, String path, String source) {
+        if (value.isNumber() && !Double.isFinite(value.asDouble())) {
+            throw new ConfigException(source + ": key '" + path + "' must be a finite number, was " + value.asDouble());
+        }
+        if (current.isNull() || value.isNull()) {
+            return; // an optional value, or a null that the section's own check refuses where it matters
+        }
+        String expected = null;
+        if (current.isIntegralNumber() && !value.isIntegralNumber()) {
+            expected = "an integer";
+        } else if (current.isNumber() && !value.isNumber()) {
+            expected = "a number";
+        } else if (current.isString() && !value.isString()) {
+            expected = "a string";
+        } else if (current.isBoolean() && !value.isBoolean()) {
+            expected = "true or false";
+        } else if (current.isArray() && !value.isArray()) {
+            expected = "a list";
+        } else if (current.isObject() && !value.isObject()) {
+            expected = "a mapping of " + String.join(", ", names(current));
+        }
+        if (expected != null) {
+            throw new ConfigException(source + ": key '" + path + "' must be " + expected + ", was " + describe(value));
+        }
+        if (current.isArray() && !current.isEmpty()) {
+            JsonNode template = current.get(0);
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode element = value.get(i);
+                String at = path + "[" + i + "]";
+                requireSameType(template, element, at, source);
+                if (template.isObject() && element.isObject()) {
+                    for (Map.Entry<String, JsonNode> f : element.properties()) {
+                        JsonNode t = template.get(f.getKey());
+                        if (t != null) {
+                            requireSameType(t, f.getValue(), at + "." + f.getKey(), source);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A user value as the message shows it: strings quoted, so a quoted number is visibly a string. */
+    private static String describe(JsonNode value) {
+        if (value.isString()) {
+            return "the string '" + value.asString() + "'";
+        }
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        return value.toString();
+    }
+
+    /**
+     * Jackson's message for a YAML parse failure, with the line it happened on; a key given twice
+     * is named by its whole path ({@code environment.maxSteps}).
+     */
+    private static String yamlMessage(JacksonException e) {
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate")
+                && e.processor() instanceof JsonParser parser) {
+            String key = parser.streamReadContext().pathAsPointer().toString().substring(1).replace('/', '.');
+            return "key '" + key + "' is given twice" + where;
+        }
+        return e.getOriginalMessage() + where;
     }
 
     private static List<String> names(JsonNode node) {

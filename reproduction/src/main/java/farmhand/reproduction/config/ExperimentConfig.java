@@ -56,6 +56,11 @@ public record ExperimentConfig(WorkloadConfig workload, EnvironmentConfig enviro
         return new ExperimentConfig(workload, environment, newReward, platform, simulator, reactive, sarsa, dqn, training, live);
     }
 
+    /** A copy with another workload (for comparing policies across workloads). */
+    public ExperimentConfig withWorkload(WorkloadConfig newWorkload) {
+        return new ExperimentConfig(newWorkload, environment, reward, platform, simulator, reactive, sarsa, dqn, training, live);
+    }
+
     /** The environment of this experiment over {@code backend} (which it then owns). */
     public FarmEnvironment environment(FarmBackend backend) {
         return new FarmEnvironment(backend, new WorkloadGenerator(workload), environment, new RewardFunction(reward));

@@ -1,8 +1,5 @@
 package farmhand.reproduction.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,14 +15,6 @@ public final class Json {
 
     /** Writes {@code value} to {@code file}, creating parent folders. */
     public static void write(Path file, Object value) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            MAPPER.writeValue(file.toFile(), value);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        TextFile.write(file, MAPPER.writeValueAsString(value));
     }
 }

@@ -7,6 +7,7 @@ import farmhand.farm.live.LiveFarmBackend;
 import farmhand.farm.live.LiveFarmOptions;
 import farmhand.farm.queue.RedisEndpoint;
 import farmhand.farm.platform.LatencyProfile;
+import farmhand.farm.runtime.WorkerName;
 import farmhand.farm.workload.BatchWorkload;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,7 +105,7 @@ public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlocking
             for (int i = 0; i < scaleUps; i++) {
                 double at = farm.nowSeconds();
                 upBlocking.add(farm.scale(+1).scalingSeconds());
-                requested.put("worker-" + (i + 2), at);
+                requested.put(new WorkerName(i + 2).toString(), at);
             }
             farm.advanceTo(farm.nowSeconds() + 2 * TASK_SECONDS + 0.2);
             Map<String, Double> firstTake = new HashMap<>();
@@ -115,7 +116,7 @@ public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlocking
             }
             List<Double> samples = new ArrayList<>();
             for (int i = 0; i < scaleUps; i++) {
-                String name = "worker-" + (i + 2);
+                String name = new WorkerName(i + 2).toString();
                 Double took = firstTake.get(name);
                 if (took == null) {
                     throw new IllegalStateException(name + " completed no task within " + (2 * TASK_SECONDS + 0.2)

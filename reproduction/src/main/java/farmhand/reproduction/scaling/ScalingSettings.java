@@ -22,6 +22,12 @@ public record ScalingSettings(int tasks, double serviceSeconds, List<Double> win
     /** Speedups the paper measured on OpenFaaS for the 30 s window at N = 1, 2, 4, 8, 16, 32 (SPEC section 8). */
     public static final List<Double> OPENFAAS_SPEEDUPS_30S = List.of(1.0, 2.0, 3.98, 7.89, 15.7, 29.7);
 
+    /**
+     * The largest farm measured: each worker is a thread with its own Redis connection, and past a few
+     * hundred on a small machine the curve measures thread scheduling, not the farm (the paper: 32).
+     */
+    public static final int MAX_WORKERS = 256;
+
     /** The default time compression: a 2.04 s task takes 41 ms of wall time. */
     public static final double DEFAULT_COMPRESSION = 50;
 
@@ -38,8 +44,9 @@ public record ScalingSettings(int tasks, double serviceSeconds, List<Double> win
             throw new IllegalArgumentException("windowsSeconds must be a non-empty list of finite numbers >= 0, was "
                     + windowsSeconds);
         }
-        if (workerCounts.isEmpty() || workerCounts.stream().anyMatch(n -> n < 1)) {
-            throw new IllegalArgumentException("workerCounts must be a non-empty list of numbers >= 1, was " + workerCounts);
+        if (workerCounts.isEmpty() || workerCounts.stream().anyMatch(n -> n < 1 || n > MAX_WORKERS)) {
+            throw new IllegalArgumentException("workerCounts must be a non-empty list of numbers in [1, " + MAX_WORKERS
+                    + "], was " + workerCounts);
         }
         for (int i = 1; i < workerCounts.size(); i++) {
             if (workerCounts.get(i) <= workerCounts.get(i - 1)) {

@@ -22,7 +22,7 @@ class FarmhandCommandTest {
     Path dir;
 
     /** Runs the tool, capturing stdout and stderr; returns {exit code, out, err}. */
-    private static Object[] run(String... args) {
+    static Object[] run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -155,7 +155,7 @@ class FarmhandCommandTest {
     }
 
     @Test
-    void reproduceWritesTheTableAFileAPolicyEveryFigureAndTheLeadOverManySeeds() throws Exception {
+    void reproduceWritesTheTableAFileAPolicyEveryFigureTheLeadOverManySeedsAndTheOracleFrontier() throws Exception {
         Path out = dir.resolve("repro");
         Object[] r = run("reproduce", "--out", out.toString(), "--episodes", "2", "--lead-episodes", "6", "--no-scaling-curve");
         assertEquals(0, r[0], () -> (String) r[2]);
@@ -163,18 +163,57 @@ class FarmhandCommandTest {
         // three static rows of one policy are told apart by their labels, in the files and the figures
         JsonNode static15 = new JsonMapper().readTree(out.resolve("static-15.json").toFile());
         assertEquals("static-15", static15.get("policy").asString());
-        for (String png : new String[] {"fig4-arrivals.png", "fig5-qos-vs-resources.png", "fig6-policy-comparison.png"}) {
+        String index = Files.readString(out.resolve("README.md"));
+        for (String png : new String[] {"fig4-arrivals.png", "fig5-qos-vs-resources.png", "fig6-policy-comparison.png",
+            "fig6-other-policies.png", "training-curves.png"}) {
             assertTrue(Files.size(out.resolve(png)) > 1000, png);
+            String svg = png.replace(".png", ".svg");
+            assertTrue(Files.readString(out.resolve(svg)).contains("<svg"), svg);
+            assertTrue(index.contains("](" + png + ")") && index.contains("](" + svg + ")"), "the index embeds " + png);
         }
+        assertTrue(index.contains("- commit: ") && index.contains("- machine: ") && index.contains("config.yaml"), index);
+        java.util.List<String> csv = Files.readAllLines(out.resolve("table3-vs-paper.csv"));
+        assertEquals("policy,phase,metric,paper_mean,paper_std,ours_mean,ours_std,difference", csv.getFirst());
+        assertEquals(1 + 4 * (5 + 4 * 2), csv.size(), "four policies, five overall metrics and two per phase");
+        String[] sarsaQos = csv.get(1).split(",");
+        assertEquals("sarsa,overall,final QoS %", String.join(",", sarsaQos[0], sarsaQos[1], sarsaQos[2]));
+        assertEquals(99.20, Double.parseDouble(sarsaQos[3]));
+        assertEquals(Double.parseDouble(sarsaQos[5]) - 99.20, Double.parseDouble(sarsaQos[7]), 1e-3);
+        assertEquals(52, new JsonMapper().readTree(out.resolve("table3-vs-paper.json").toFile()).get("rows").size());
+        assertTrue(index.contains(Files.readString(out.resolve("table3-vs-paper.md")).lines().findFirst().orElseThrow()));
         JsonNode lead = new JsonMapper().readTree(out.resolve("lead.json").toFile());
         assertEquals(6, lead.get("episodes").asInt());
-        assertEquals(9, lead.get("rows").size(), "every policy is evaluated again on the common seeds");
+        assertEquals(10, lead.get("rows").size(), "every policy is evaluated again on the common seeds");
         assertEquals(2, lead.get("leads").size(), "one lead per learned policy");
         for (JsonNode l : lead.get("leads")) {
             assertTrue(l.get("baseline").asString().startsWith("reactive-"), l.toString());
             assertEquals(6, l.get("episodes").asInt());
         }
         assertTrue(Files.readString(out.resolve("table3.md")).contains("Over 6 common seeds (42-47, simulator)"));
+        JsonNode oracle = new JsonMapper().readTree(out.resolve("oracle.json").toFile());
+        assertEquals(9, oracle.get("frontier").get("points").size(), "one frontier point per QoS target 97-99.8 %");
+        assertEquals(10, oracle.get("distances").size(), "every policy's distance to the oracle");
+        assertTrue(Files.readString(out.resolve("table3.md")).contains("## Oracle frontier"));
+    }
+
+    @Test
+    void compareWritesEveryPolicyOnEveryChosenWorkloadWithItsDistanceToThatWorkloadsOracle() throws Exception {
+        Path out = dir.resolve("compare");
+        Object[] r = run("compare", "--out", out.toString(), "--episodes", "2", "--workload", "paper,shuffled");
+        assertEquals(0, r[0], () -> (String) r[2]);
+        JsonNode report = new JsonMapper().readTree(out.resolve("compare.json").toFile());
+        assertEquals(2 * 8, report.get("rows").size(), "5 policies and 3 static rows per workload");
+        assertEquals(2, report.get("oracles").size(), "one oracle frontier per workload");
+        assertEquals("shuffled", report.get("rows").get(8).get("workload").asString());
+        String md = Files.readString(out.resolve("compare.md"));
+        assertTrue(md.contains("| paper | anticipatory |") && md.contains("## Oracle frontier, shuffled"), md);
+    }
+
+    @Test
+    void compareRefusesAnUnknownWorkloadNamingIt() {
+        Object[] r = run("compare", "--out", dir.resolve("c").toString(), "--workload", "paper,lunar");
+        assertEquals(2, r[0], "a usage error");
+        assertTrue(((String) r[2]).contains("unknown --workload 'lunar'"), (String) r[2]);
     }
 
     @Test
@@ -182,5 +221,60 @@ class FarmhandCommandTest {
         Object[] r = run("reproduce", "--out", dir.resolve("neg").toString(), "--lead-episodes", "-1", "--no-scaling-curve");
         assertEquals(2, r[0], "a usage error");
         assertTrue(((String) r[2]).contains("--lead-episodes must be >= 0"), (String) r[2]);
+    }
+
+    /** Exit 2, one line starting "farmhand: error:" that contains every word, no stack trace. */
+    private static void refusedInOneLine(Object[] r, String... words) {
+        assertEquals(2, r[0], () -> "stderr: " + r[2]);
+        String err = (String) r[2];
+        assertTrue(err.startsWith("farmhand: error: "), err);
+        for (String w : words) {
+            assertTrue(err.contains(w), "'" + w + "' not in: " + err);
+        }
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+        assertEquals(1, err.strip().lines().count(), err);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "environment:\\n  maxSteps: 30\\n  maxSteps: 5\\n | environment.maxSteps",
+        "reward:\\n  qosWeight: .inf\\n | reward.qosWeight",
+        "simulator:\\n  hopSeconds: .nan\\n | simulator.hopSeconds",
+        "environment:\\n  maxWorkers: 2.7\\n | environment.maxWorkers",
+        "environment:\\n  stepSeconds: '\"8\"'\\n | environment.stepSeconds",
+        "reward:\\n  preset:\\n    name: lean\\n | reward.preset",
+        "workload:\\n  phaseSeconds: 1e9\\n | phaseSeconds",
+        "workload:\\n  baseRatePerMinute: 1e300\\n | baseRatePerMinute",
+        "workload:\\n  phaseSeconds: 1e-9\\n | phaseSeconds"})
+    void aBadValueInTheConfigIsRefusedAtLoadWithExitTwoAndTheKeyNamed(String yaml, String key) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, yaml.replace("\\n", "\n"));
+        refusedInOneLine(run("config", "--check", bad.toString()), "bad.yaml", key);
+        refusedInOneLine(run("evaluate", "--policy", "static", "--episodes", "1", "--config", bad.toString()), key);
+    }
+
+    @Test
+    void trainingForNoEpisodeIsRefused() {
+        refusedInOneLine(run("train", "--policy", "sarsa", "--episodes", "0", "--out", dir.resolve("m.json").toString()),
+                "--episodes");
+        assertFalse(Files.exists(dir.resolve("m.json")));
+    }
+
+    @Test
+    void aScalingCurveOverMoreWorkersThanTheFarmSupportsIsRefused() {
+        refusedInOneLine(run("scaling-curve", "--workers", "1,5000", "--windows", "30"), "--workers", "5000");
+    }
+
+    @Test
+    void anUnwritableOutputIsRefusedBeforeAnyWorkStarts() throws Exception {
+        // one line on stderr also shows no work began: an evaluation draws a progress bar there
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+        Path underAFile = aFile.resolve("out.json");
+        refusedInOneLine(run("evaluate", "--policy", "reactive-average", "--episodes", "200", "--json",
+                underAFile.toString()), "--json", underAFile.toString());
+        refusedInOneLine(run("scaling-curve", "--figure", underAFile.toString()), "--figure");
+        refusedInOneLine(run("train", "--policy", "dqn", "--out", underAFile.toString()), "--out");
+        refusedInOneLine(run("reproduce", "--out", aFile.toString()), "--out", "is a file");
+        refusedInOneLine(run("evaluate", "--policy", "static", "--json", dir.toString()), "--json", "is a folder");
     }
 }

@@ -116,4 +116,79 @@ class ConfigLoaderTest {
         ConfigException e = refused("environment: [unclosed\n");
         assertTrue(e.getMessage().contains("experiment.yaml") && e.getMessage().contains("YAML"), e.getMessage());
     }
+
+    private void refusedNaming(String yaml, String... words) throws Exception {
+        ConfigException e = refused(yaml);
+        for (String w : words) {
+            assertTrue(e.getMessage().contains(w), "'" + w + "' not in: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNotSilentlyReplaced() throws Exception {
+        refusedNaming("environment:\n  maxSteps: 30\n  maxSteps: 5\n", "key 'environment.maxSteps' is given twice",
+                "line 3");
+    }
+
+    @Test
+    void anInfiniteNumberIsRefused() throws Exception {
+        refusedNaming("reward:\n  qosWeight: .inf\n", "reward.qosWeight", "finite");
+    }
+
+    @Test
+    void notANumberIsRefused() throws Exception {
+        refusedNaming("simulator:\n  hopSeconds: .nan\n", "simulator.hopSeconds", "finite");
+    }
+
+    @Test
+    void aFractionWhereAnIntegerGoesIsRefusedNotRounded() throws Exception {
+        refusedNaming("environment:\n  maxWorkers: 2.7\n", "environment.maxWorkers", "integer", "2.7");
+    }
+
+    @Test
+    void aQuotedNumberWhereANumberGoesIsRefused() throws Exception {
+        refusedNaming("environment:\n  stepSeconds: \"8\"\n", "environment.stepSeconds", "number", "the string '8'");
+    }
+
+    @Test
+    void aQuotedNumberInsideAPhaseIsRefused() throws Exception {
+        refusedNaming("""
+                workload:
+                  phases:
+                  - name: only
+                    multiplier: "1.0"
+                    amplitude: 0.0
+                    cycles: 0.0
+                """, "workload.phases[0].multiplier", "number");
+    }
+
+    @Test
+    void aMappingWhereAPresetNameGoesIsRefused() throws Exception {
+        refusedNaming("reward:\n  preset:\n    name: lean\n", "reward.preset", "preset name", "a mapping");
+    }
+
+    @Test
+    void aMappingWhereAPlainValueGoesIsRefused() throws Exception {
+        refusedNaming("platform:\n  latencyProfile:\n    name: instant\n", "platform.latencyProfile", "string");
+    }
+
+    @Test
+    void aPhaseLongerThanADayIsRefusedBeforeAnyMemoryIsTaken() throws Exception {
+        refusedNaming("workload:\n  phaseSeconds: 1e9\n", "workload", "phaseSeconds");
+    }
+
+    @Test
+    void aPhaseTooShortForATaskIsRefused() throws Exception {
+        refusedNaming("workload:\n  phaseSeconds: 1e-9\n", "workload", "phaseSeconds");
+    }
+
+    @Test
+    void anArrivalRateGivingMoreTasksThanAnEpisodeCanHoldIsRefused() throws Exception {
+        refusedNaming("workload:\n  baseRatePerMinute: 1e300\n", "workload", "baseRatePerMinute", "tasks per episode");
+    }
+
+    @Test
+    void aWholeNumberWhereAFractionGoesIsAccepted() throws Exception {
+        assertEquals(9.0, ConfigLoader.load(file("environment:\n  stepSeconds: 9\n")).environment().stepSeconds());
+    }
 }

@@ -6,7 +6,6 @@ import farmhand.controllers.env.ObservationSpace;
 import farmhand.farm.workload.Seeds;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
-import smile.util.function.TimeFunction;
 
 /**
  * Double DQN (SPEC section 5): an online and a target {@link QNetwork}, a uniform replay buffer,
@@ -33,13 +32,10 @@ public final class DqnAgent {
         this.config = Objects.requireNonNull(config, "config");
         this.space = Objects.requireNonNull(space, "space");
         int[] shape = {Observation.SIZE, config.hidden1(), config.hidden2(), Action.COUNT};
-        NativeBlas.check();
         this.online = new QNetwork(shape, Seeds.source(seed, "dqn-init"));
         this.target = new QNetwork(shape, null);
         this.target.blendFrom(online, 1.0);
-        this.online.setLearningRate(TimeFunction.constant(config.learningRate()));
-        this.online.setRMSProp(config.rmsRho(), config.rmsEpsilon());
-        this.online.setClipNorm(config.gradientClipNorm());
+        this.online.optimiser(config.learningRate(), config.rmsRho(), config.rmsEpsilon(), config.gradientClipNorm());
         this.replay = new ReplayBuffer(config.replayCapacity());
         this.rng = Seeds.source(seed, "dqn-replay");
     }

@@ -18,7 +18,7 @@ package farmhand.controllers.policy.dqn;
  * @param epsilonStart exploration rate of the first episode in [0, 1] (paper: 0.8)
  * @param epsilonDecay per-episode multiplier in (0, 1] (paper: 0.98)
  * @param epsilonFloor lowest exploration rate in [0, epsilonStart] (paper: 0.05)
- * @param rmsRho decay of the RMSProp squared-gradient average in (0, 1) (Smile's optimiser; 0.9)
+ * @param rmsRho decay of the RMSProp squared-gradient average in (0, 1) (0.9)
  * @param rmsEpsilon RMSProp denominator guard, {@code > 0} (1e-7)
  */
 public record DqnConfig(int hidden1, int hidden2, double learningRate, double gamma, int batchSize, int replayCapacity,
@@ -52,7 +52,7 @@ public record DqnConfig(int hidden1, int hidden2, double learningRate, double ga
         }
     }
 
-    /** The paper's hyperparameters (RMSProp standing in for Adam, which Smile's MLP does not have). */
+    /** The paper's hyperparameters (RMSProp standing in for the paper's Adam). */
     public static DqnConfig paper() {
         return new DqnConfig(128, 64, 3e-4, 0.97, 64, 75_000, 400, 0.01, 600, 3.0, 1.0, 100, 0.8, 0.98, 0.05,
                 0.9, 1e-7);
@@ -60,6 +60,6 @@ public record DqnConfig(int hidden1, int hidden2, double learningRate, double ga
 
     /** The exploration rate of episode {@code episode} (0-based). */
     public double epsilon(int episode) {
-        return Math.max(epsilonFloor, epsilonStart * Math.pow(epsilonDecay, episode));
+        return Math.max(epsilonFloor, epsilonStart * StrictMath.pow(epsilonDecay, episode));
     }
 }

@@ -5,7 +5,7 @@ import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.StepInfo;
 import farmhand.controllers.policy.Policy;
 
-/** A trained Double DQN agent acting greedily on its online network. Not thread-safe (Smile buffers). */
+/** A trained Double DQN agent acting greedily on its online network. Safe to call from several threads (the network allocates its buffers per call). */
 public final class DqnPolicy implements Policy {
 
     private final DqnAgent agent;

@@ -1,0 +1,36 @@
+package farmhand.farm.platform.openfaas;
+
+/**
+ * How the farm's workers map onto OpenFaaS functions.
+ */
+public enum Layout {
+    /**
+     * The paper's: one function per worker ({@code worker-1..N}), one replica each, each worker's loop started by
+     * one async invocation of its long-running handler. Needs a queue-worker replica per running invocation
+     * (the CE queue-worker handles one call at a time) and, with the emitter and collector, N + 2 functions:
+     * CE's 15-function cap allows N &lt;= 13; Pro or a patched build for more.
+     */
+    PER_WORKER_FUNCTION,
+    /**
+     * Workers as replicas of a few functions ({@code workers-1..G}, worker k in group ceil(k/5)), scaled with
+     * {@code /system/scale-function}; each worker's loop is started by an async invocation whose body names
+     * the worker. Works on unmodified CE: at most 5 replicas per function, so G = ceil(N/5) and N &lt;= 65.
+     */
+    REPLICAS;
+
+    /** The CLI spelling, e.g. {@code per-worker-function}. */
+    public String cliName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The layout spelled {@code name}. @throws IllegalArgumentException naming the choices */
+    public static Layout parse(String name) {
+        for (Layout l : values()) {
+            if (l.cliName().equals(name)) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("--openfaas-layout must be per-worker-function or replicas, was '"
+                + name + "'");
+    }
+}

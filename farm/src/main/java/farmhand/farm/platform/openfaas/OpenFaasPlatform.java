@@ -1,0 +1,359 @@
+package farmhand.farm.platform.openfaas;
+
+import farmhand.farm.platform.Platform;
+import farmhand.farm.platform.openfaas.GatewayTypes.FunctionDeployment;
+import farmhand.farm.platform.openfaas.GatewayTypes.FunctionStatus;
+import farmhand.farm.queue.RedisEndpoint;
+import farmhand.farm.runtime.FunctionEnvironment;
+import farmhand.farm.runtime.FunctionRole;
+import farmhand.farm.runtime.WorkerName;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The farm on an OpenFaaS gateway ({@link OpenFaasGateway}), in one of two {@link Layout}s. A function's
+ * {@link FunctionEnvironment} travels as the function's environment variables ({@code envVars} of the
+ * deployment); a worker's loop is started by one async invocation whose JSON body holds the variables that
+ * differ per worker ({@code FARM_NAME}, {@code FARM_ROLE}), so a replica of a shared function learns which
+ * worker it is. The emitter and the collector are functions of their own in both layouts.
+ *
+ * <p>A scale-up is timed from the request to the replica being available ({@code availableReplicas}) to the
+ * invocation being accepted: {@link #scaleUps()}. What the gateway cannot tell: whether one invocation's
+ * loop has ended; a function whose loop died is found by the farm's heartbeats, as on any platform.
+ * Thread-safe.
+ */
+public final class OpenFaasPlatform implements Platform {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenFaasPlatform.class);
+    /** Where OpenFaaS mounts a function's secrets. */
+    public static final String SECRETS_DIR = "/var/openfaas/secrets/";
+
+    private final OpenFaasPlatformConfig config;
+    private final OpenFaasGateway gateway;
+    private final JsonMapper json = JsonMapper.builder().build();
+    /** Farm function name -> the OpenFaaS function hosting it. */
+    private final Map<String, String> hosts = new ConcurrentHashMap<>();
+    /** When each farm function was first seen available ({@link System#nanoTime()}): 0 available later means gone. */
+    private final Map<String, Long> availableAt = new ConcurrentHashMap<>();
+    /** Replicas asked for per shared function (replicas layout). */
+    private final Map<String, Integer> groupReplicas = new TreeMap<>();
+    private final List<ScaleUp> scaleUps = new CopyOnWriteArrayList<>();
+    /** Why an initial function could not be started in the background, by farm function name. */
+    private final Map<String, RuntimeException> failedStarts = new ConcurrentHashMap<>();
+
+    private final QueueWorker queueWorker;
+    /** The gateway's functions as last listed, and when (the reaper asks every 50 ms: read at most once a second). */
+    private volatile Map<String, FunctionStatus> listed = Map.of();
+    private volatile long listedAtNanos = Long.MIN_VALUE;
+    /** How old a listing {@link #exited} may use. */
+    static final long LIST_MAX_AGE_NANOS = 1_000_000_000L;
+
+    /** A platform on the gateway {@code config} names; the gateway client is closed with it. */
+    public OpenFaasPlatform(OpenFaasPlatformConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A platform that also keeps a queue-worker replica per running function (the paper's workers + 2).
+     *
+     * @param queueWorker the queue-worker to scale, or null to leave it as installed; closed with this
+     */
+    public OpenFaasPlatform(OpenFaasPlatformConfig config, QueueWorker queueWorker) {
+        this.config = config;
+        this.gateway = new OpenFaasGateway(config.gateway());
+        this.queueWorker = queueWorker;
+    }
+
+    /** One queue-worker replica per running function, when this platform scales the queue-worker. */
+    private void scaleQueueWorker() {
+        if (queueWorker != null) {
+            queueWorker.scaleTo(hosts.size());
+        }
+    }
+
+    /**
+     * One function start, timed.
+     *
+     * @param function the farm function
+     * @param host the OpenFaaS function hosting it
+     * @param requestedNanos when the replica was asked for ({@link System#nanoTime()})
+     * @param availableNanos when the gateway reported it available
+     * @param invokedNanos when the gateway accepted the invocation that starts its loop
+     * @param callId the invocation's {@code X-Call-Id}, or null
+     */
+    public record ScaleUp(String function, String host, long requestedNanos, long availableNanos, long invokedNanos,
+                          String callId) {
+
+        /** Request to available, seconds. */
+        public double availableSeconds() {
+            return (availableNanos - requestedNanos) / 1e9;
+        }
+
+        /** Request to invocation accepted, seconds. */
+        public double invokedSeconds() {
+            return (invokedNanos - requestedNanos) / 1e9;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "openfaas";
+    }
+
+    /** The gateway client. */
+    public OpenFaasGateway gateway() {
+        return gateway;
+    }
+
+    /** Every function start so far, in order. */
+    public List<ScaleUp> scaleUps() {
+        return List.copyOf(scaleUps);
+    }
+
+    @Override
+    public void beginEpisode(long seed) {
+        // nothing is drawn: latencies are the cluster's own
+    }
+
+    @Override
+    public Duration startAllowance() {
+        return config.startAllowance();
+    }
+
+    /** The OpenFaaS function hosting farm function {@code name} in this platform's layout. */
+    public String hostOf(String name) {
+        if (config.layout() == Layout.REPLICAS && WorkerName.isWorker(name)) {
+            int k = WorkerName.parse(name).index();
+            return "workers-" + ((k - 1) / config.maxReplicasPerFunction() + 1);
+        }
+        return name;
+    }
+
+    /**
+     * Deploys and starts {@code function}: creates its OpenFaaS function (or adds a replica to its shared
+     * function), waits for the replica to be available, and invokes it asynchronously to start its loop. The
+     * initial functions are created at once and started in the background, so they boot together.
+     *
+     * @throws GatewayException naming the gateway, the function and what to check
+     */
+    @Override
+    public void deploy(FunctionEnvironment function, boolean initial) {
+        String name = function.function().name();
+        if (hosts.containsKey(name)) {
+            throw new IllegalStateException("function " + name + " is already deployed");
+        }
+        String host = hostOf(name);
+        long requested = System.nanoTime();
+        long replicas = addReplica(host, function);
+        hosts.put(name, host);
+        scaleQueueWorker(); // before the invocation, so a queue-worker is there to run it
+        if (initial) {
+            Thread.ofVirtual().name("openfaas-start-" + name).start(() -> {
+                try {
+                    start(function, host, replicas, requested);
+                } catch (RuntimeException e) {
+                    failedStarts.put(name, e); // reported by exited(), which the farm polls while it waits
+                }
+            });
+        } else {
+            start(function, host, replicas, requested);
+        }
+    }
+
+    /** Creates {@code host} or asks it for one more replica; the replicas it should now have. */
+    private long addReplica(String host, FunctionEnvironment function) {
+        if (config.layout() != Layout.REPLICAS || !host.startsWith("workers-")) {
+            gateway.deploy(deployment(host, function));
+            return 1;
+        }
+        synchronized (groupReplicas) {
+            int want = groupReplicas.getOrDefault(host, 0) + 1;
+            if (want == 1) {
+                gateway.deploy(deployment(host, function));
+            } else {
+                gateway.scale(host, want);
+                long kept = gateway.function(host).map(FunctionStatus::replicas).orElse(0L);
+                if (kept < want) {
+                    throw new GatewayException(400, "asked the OpenFaaS gateway at " + gateway.config().redacted()
+                            + " for " + want + " replicas of '" + host + "', the gateway keeps " + kept
+                            + ": OpenFaaS CE limit (at most " + OpenFaasPlatformConfig.CE_MAX_REPLICAS
+                            + " per function); set maxReplicasPerFunction to the gateway's limit");
+                }
+            }
+            groupReplicas.put(host, want);
+            return want;
+        }
+    }
+
+    private void start(FunctionEnvironment function, String host, long replicas, long requested) {
+        String name = function.function().name();
+        OpenFaasGateway.Readiness ready;
+        try {
+            ready = gateway.awaitAvailable(host, replicas, requested, config.readyTimeout(), config.pollInterval());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(0, "interrupted while waiting for " + name + " on OpenFaaS");
+        }
+        availableAt.put(name, ready.availableNanos());
+        byte[] body = json.writeValueAsString(Map.of(FunctionEnvironment.NAME, name,
+                FunctionEnvironment.ROLE, function.function().role().name())).getBytes(StandardCharsets.UTF_8);
+        String callId = gateway.invokeAsync(host, body, null);
+        ScaleUp s = new ScaleUp(name, host, requested, ready.availableNanos(), System.nanoTime(), callId);
+        scaleUps.add(s);
+        LOG.debug("{} on {}: available after {} s, invoked after {} s (call {})", name, host,
+                String.format("%.3f", s.availableSeconds()), String.format("%.3f", s.invokedSeconds()), callId);
+    }
+
+    /** The deployment of {@code host} running {@code function}'s environment. */
+    FunctionDeployment deployment(String host, FunctionEnvironment function) {
+        Map<String, String> env = new TreeMap<>(function.toEnv());
+        String redisUrl = config.functionRedisUrl() == null ? function.redis().url() : config.functionRedisUrl();
+        String userInfo = URI.create(redisUrl).getUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            throw new IllegalArgumentException("the Redis URL " + RedisEndpoint.redact(redisUrl) + " holds a password, "
+                    + "which OpenFaaS would store in the function's Deployment: put it in an OpenFaaS secret "
+                    + "(faas-cli secret create) and name it with --openfaas-redis-secret");
+        }
+        env.put(FunctionEnvironment.REDIS_URL, redisUrl);
+        env.remove(FunctionEnvironment.REDIS_PASSWORD_FILE);
+        List<String> secrets = new ArrayList<>();
+        if (config.redisPasswordSecret() != null) {
+            secrets.add(config.redisPasswordSecret());
+            env.put(FunctionEnvironment.REDIS_PASSWORD_FILE, SECRETS_DIR + config.redisPasswordSecret());
+        }
+        if (host.startsWith("workers-")) {
+            env.remove(FunctionEnvironment.NAME); // each replica learns its name from its invocation
+            env.put(FunctionEnvironment.ROLE, FunctionRole.WORKER.name());
+        }
+        return new FunctionDeployment(host, config.image(), config.gateway().namespace(), env, secrets,
+                Map.of("com.openfaas.scale.min", "1", "farmhand.run", function.names().run()));
+    }
+
+    @Override
+    public void retire(String name, long requestedNanos) {
+        remove(name);
+    }
+
+    @Override
+    public void remove(String name) {
+        String host = hosts.remove(name);
+        availableAt.remove(name);
+        failedStarts.remove(name);
+        if (host == null) {
+            return;
+        }
+        scaleQueueWorker();
+        if (!host.startsWith("workers-")) {
+            deleteQuietly(host);
+            return;
+        }
+        synchronized (groupReplicas) {
+            int want = groupReplicas.getOrDefault(host, 1) - 1;
+            if (want <= 0) {
+                groupReplicas.remove(host);
+                deleteQuietly(host); // CE refuses 0 replicas: the function goes
+            } else {
+                groupReplicas.put(host, want);
+                gateway.scale(host, want);
+            }
+        }
+    }
+
+    private void deleteQuietly(String host) {
+        try {
+            gateway.delete(host);
+        } catch (GatewayException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Kills {@code name} as a crash would. With its own function, the function is deleted (its pod goes); a
+     * replica of a shared function cannot be singled out through the gateway, so it is left to the farm's
+     * heartbeats (logged).
+     */
+    @Override
+    public void kill(String name) {
+        String host = hosts.get(name);
+        if (host == null) {
+            return;
+        }
+        if (host.startsWith("workers-")) {
+            LOG.warn("{}: a replica of {} cannot be killed through the OpenFaaS gateway; left to the heartbeats",
+                    name, host);
+            return;
+        }
+        deleteQuietly(host);
+    }
+
+    @Override
+    public Set<String> deployed() {
+        return new TreeSet<>(hosts.keySet());
+    }
+
+    /**
+     * True when {@code name}'s own function is gone from the gateway or, once available, has no available
+     * replica. Always false for a replica of a shared function (the gateway cannot tell which one ended).
+     *
+     * @throws GatewayException why {@code name} could not be started, when it was an initial function started
+     *                          in the background
+     */
+    @Override
+    public boolean exited(String name) {
+        RuntimeException failed = failedStarts.remove(name);
+        if (failed != null) {
+            throw failed;
+        }
+        String host = hosts.get(name);
+        Long available = availableAt.get(name);
+        if (host == null || host.startsWith("workers-") || available == null) {
+            return false;
+        }
+        Map<String, FunctionStatus> now = listing();
+        if (listedAtNanos - available < 0) {
+            return false; // listed before it was available: says nothing about it
+        }
+        FunctionStatus s = now.get(host);
+        return s == null || s.availableReplicas() == 0;
+    }
+
+    /** The gateway's functions by name, listed at most once per {@link #LIST_MAX_AGE_NANOS}. */
+    private synchronized Map<String, FunctionStatus> listing() {
+        long now = System.nanoTime();
+        if (listedAtNanos == Long.MIN_VALUE || now - listedAtNanos > LIST_MAX_AGE_NANOS) {
+            Map<String, FunctionStatus> m = new java.util.HashMap<>();
+            for (FunctionStatus f : gateway.list()) {
+                m.put(f.name(), f);
+            }
+            listed = m;
+            listedAtNanos = now; // when the read began: it shows nothing that happened after that
+        }
+        return listed;
+    }
+
+    @Override
+    public void close() {
+        try {
+            removeAll();
+        } finally {
+            gateway.close();
+            if (queueWorker != null) {
+                queueWorker.close();
+            }
+        }
+    }
+}

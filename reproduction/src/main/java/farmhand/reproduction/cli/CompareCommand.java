@@ -1,0 +1,196 @@
+package farmhand.reproduction.cli;
+
+import farmhand.controllers.env.FarmEnvironment;
+import farmhand.controllers.eval.Evaluation;
+import farmhand.controllers.eval.Evaluator;
+import farmhand.controllers.oracle.OraclePlanner;
+import farmhand.controllers.policy.Policies;
+import farmhand.controllers.policy.Policy;
+import farmhand.controllers.policy.fixed.StaticPolicy;
+import farmhand.farm.workload.ArrivalMode;
+import farmhand.farm.workload.WorkloadConfig;
+import farmhand.reproduction.config.ExperimentConfig;
+import farmhand.reproduction.oracle.OracleSection;
+import farmhand.reproduction.report.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code farmhand compare}: every policy on every workload variant (simulator), with final QoS,
+ * mean workers, scaling actions and the distance to the clairvoyant oracle of that workload, as
+ * {@code compare.json} and {@code compare.md}.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Every policy x every workload on the simulator: final QoS, workers, scaling actions, distance to the oracle.")
+public final class CompareCommand implements Callable<Integer> {
+
+    /** The workload variants compared. */
+    enum Variant {
+        /** The paper's workload as its prototype ran it. */
+        PAPER("paper"),
+        /** Table II's sinusoidal phases with empty windows that take their time. */
+        AS_DESCRIBED("as-described"),
+        /** The paper's phases in the order a seeded shuffle gives (shuffle seed 1: phases 3, 1, 4, 2... as drawn). */
+        SHUFFLED("shuffled");
+
+        final String key;
+
+        Variant(String key) {
+            this.key = key;
+        }
+
+        WorkloadConfig apply(WorkloadConfig paper) {
+            return switch (this) {
+                case PAPER -> paper;
+                case AS_DESCRIBED -> paper.withMode(ArrivalMode.AS_DESCRIBED);
+                case SHUFFLED -> paper.withPhaseShuffleSeed(1L);
+            };
+        }
+
+        static Variant of(String key) {
+            for (Variant v : values()) {
+                if (v.key.equals(key)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown --workload '" + key + "': expected paper, as-described or shuffled");
+        }
+    }
+
+    /**
+     * One cell of the comparison.
+     *
+     * @param workload the workload variant
+     * @param policy the policy's label
+     * @param finalQos mean final QoS (fraction)
+     * @param meanWorkers mean workers
+     * @param scalingActions mean scaling actions per episode
+     * @param extraWorkersVsOracle workers above the oracle's at the same QoS (NaN: beyond its frontier or no oracle)
+     * @param qosGapPointsVsOracle QoS points below the oracle's at the same workers (NaN likewise)
+     */
+    record Row(String workload, String policy, double finalQos, double meanWorkers, double scalingActions,
+               double extraWorkersVsOracle, double qosGapPointsVsOracle) {
+    }
+
+    /** {@code compare.json}: the seeds, every row and each workload's oracle frontier. */
+    record Report(List<Long> seeds, List<Row> rows, List<OracleOfWorkload> oracles) {
+    }
+
+    /** One workload's oracle frontier. */
+    record OracleOfWorkload(String workload, OraclePlanner.Frontier frontier) {
+    }
+
+    @Option(names = "--out", defaultValue = "runs/compare", paramLabel = "DIR",
+            description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--workload", split = ",", defaultValue = "paper,as-described,shuffled", paramLabel = "NAME",
+            description = "workload variants, comma-separated: paper, as-described, shuffled (default: ${DEFAULT-VALUE})")
+    List<String> workloads;
+
+    @Option(names = "--sarsa-model", paramLabel = "FILE", description = "a SARSA model (farmhand train) to include")
+    Path sarsaModel;
+
+    @Option(names = "--dqn-model", paramLabel = "FILE", description = "a DQN model (farmhand train) to include")
+    Path dqnModel;
+
+    @Option(names = "--oracle", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "plan the clairvoyant oracle per workload (~3.5 s per seed) for the distance columns (default: ${DEFAULT-VALUE})")
+    boolean oracle;
+
+    @Mixin
+    ExperimentOptions experiment;
+
+    @Override
+    public Integer call() {
+        List<Variant> variants = workloads.stream().map(Variant::of).toList();
+        ExperimentConfig base = experiment.load();
+        List<Long> seeds = experiment.seeds();
+        List<Row> rows = new ArrayList<>();
+        List<OracleOfWorkload> oracles = new ArrayList<>();
+        for (Variant v : variants) {
+            ExperimentConfig config = base.withWorkload(v.apply(base.workload()));
+            List<Evaluation> evaluations = new ArrayList<>();
+            try (FarmEnvironment env = config.environment(Backends.create("sim", config, null))) {
+                Evaluator evaluator = new Evaluator(env);
+                for (Policy p : policies(config)) {
+                    evaluations.add(evaluator.evaluate(p, seeds));
+                }
+                for (int workers : new int[] {14, 15, 16}) {
+                    evaluations.add(evaluator.evaluate(new StaticPolicy(), seeds, workers, m -> { })
+                            .labelled("static-" + workers));
+                }
+            }
+            OraclePlanner.Frontier frontier = null;
+            if (oracle) {
+                frontier = OracleSection.frontier(config, seeds);
+                oracles.add(new OracleOfWorkload(v.key, frontier));
+            }
+            for (OracleSection.Distance d : frontier == null
+                    ? OracleSection.distances(new OraclePlanner.Frontier(seeds, 0, List.of()), evaluations)
+                    : OracleSection.distances(frontier, evaluations)) {
+                rows.add(new Row(v.key, d.policy(), d.finalQos(), d.meanWorkers(), d.meanScalingActions(),
+                        d.extraWorkers(), d.qosGapPoints()));
+            }
+            System.err.printf(Locale.ROOT, "compared %d policies on %s%n", evaluations.size(), v.key);
+        }
+        String md = markdown(seeds, rows, oracles);
+        System.out.print(md);
+        try {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("compare.md"), md);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.resolve("compare.md") + ": " + e.getMessage(), e);
+        }
+        Json.write(out.resolve("compare.json"), new Report(seeds, rows, oracles));
+        System.out.println("wrote " + out.resolve("compare.md") + " and " + out.resolve("compare.json"));
+        return 0;
+    }
+
+    private List<Policy> policies(ExperimentConfig config) {
+        List<Policy> out = new ArrayList<>();
+        for (String name : List.of("anticipatory", "reactive-average", "reactive-maximum", "keda-redis-list",
+                "hpa-utilization")) {
+            out.add(Policies.create(name, null, config.reactive()));
+        }
+        if (sarsaModel != null) {
+            out.add(Policies.create("sarsa", sarsaModel, config.reactive()));
+        }
+        if (dqnModel != null) {
+            out.add(Policies.create("dqn", dqnModel, config.reactive()));
+        }
+        return out;
+    }
+
+    static String markdown(List<Long> seeds, List<Row> rows, List<OracleOfWorkload> oracles) {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                "# Every policy on every workload (simulator, seeds %d-%d)%n%n", seeds.getFirst(), seeds.getLast()));
+        md.append("| workload | policy | final QoS % | mean workers | scaling actions | extra workers vs oracle "
+                + "| QoS points below oracle |\n|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.1f | %s | %s |%n", r.workload(), r.policy(),
+                    100 * r.finalQos(), r.meanWorkers(), r.scalingActions(), OracleSection.number(r.extraWorkersVsOracle()),
+                    OracleSection.number(r.qosGapPointsVsOracle())));
+        }
+        for (OracleOfWorkload o : oracles) {
+            md.append(String.format(Locale.ROOT, "%n## Oracle frontier, %s%n%n| QoS target %% | final QoS %% | mean workers "
+                    + "| scaling actions |%n|---|---|---|---|%n", o.workload()));
+            for (OraclePlanner.FrontierPoint p : o.frontier().points()) {
+                md.append(p.reached()
+                        ? String.format(Locale.ROOT, "| %.1f | %.2f | %.2f | %.1f |%n", 100 * p.qosTarget(),
+                                100 * p.finalQos(), p.meanWorkers(), p.meanScalingActions())
+                        : String.format(Locale.ROOT, "| %.1f | not reached | | |%n", 100 * p.qosTarget()));
+            }
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package farmhand.reproduction.cli;
+
+import farmhand.farm.platform.openfaas.GatewayConfig;
+import farmhand.farm.platform.openfaas.GatewayCredentials;
+import farmhand.farm.platform.openfaas.Layout;
+import farmhand.farm.platform.openfaas.OpenFaasPlatform;
+import farmhand.farm.platform.openfaas.OpenFaasPlatformConfig;
+import farmhand.reproduction.openfaas.KubernetesQueueWorker;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options of the OpenFaaS platform ({@code --platform openfaas}). */
+public final class OpenFaasOptions {
+
+    @Option(names = "--gateway", paramLabel = "URL",
+            description = "openfaas platform: the OpenFaaS gateway, e.g. http://127.0.0.1:8080 (default: the "
+                    + "OPENFAAS_URL environment variable)")
+    String gatewayUrl;
+
+    @Option(names = "--gateway-password-file", paramLabel = "FILE",
+            description = "openfaas platform: file whose first line is the gateway's admin password (default: the "
+                    + "OPENFAAS_PASSWORD environment variable; never printed)")
+    Path passwordFile;
+
+    @Option(names = "--openfaas-image", paramLabel = "IMAGE", defaultValue = "farmhand/function:latest",
+            description = "openfaas platform: the function image, pullable by the cluster (CE: anonymously) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String image;
+
+    @Option(names = "--openfaas-layout", paramLabel = "LAYOUT", defaultValue = "per-worker-function",
+            description = "openfaas platform: per-worker-function (the paper's; N + 2 functions, CE allows 15) or "
+                    + "replicas (workers as replicas of functions of at most 5; unmodified CE) (default: ${DEFAULT-VALUE})")
+    String layout;
+
+    @Option(names = "--openfaas-namespace", paramLabel = "NS", defaultValue = "openfaas-fn",
+            description = "openfaas platform: the functions' namespace (default: ${DEFAULT-VALUE})")
+    String namespace;
+
+    @Option(names = "--openfaas-redis", paramLabel = "URL",
+            description = "openfaas platform: the farm's Redis as the functions reach it in the cluster, e.g. "
+                    + "redis://redis.openfaas-fn:6379 (default: the --redis URL)")
+    String functionRedis;
+
+    @Option(names = "--openfaas-redis-secret", paramLabel = "NAME",
+            description = "openfaas platform: an OpenFaaS secret holding the Redis password (faas-cli secret create)")
+    String redisSecret;
+
+    @Option(names = "--openfaas-scale-queue-worker",
+            description = "openfaas platform: keep a queue-worker replica per running function (workers + 2, as the "
+                    + "paper did) by scaling Deployment openfaas/queue-worker through the Kubernetes API (default "
+                    + "kubeconfig); off: set the chart's queueWorker.replicas to N_max + 2 instead")
+    boolean scaleQueueWorker;
+
+    /** A new platform as configured (checked when this is called). */
+    public OpenFaasPlatform platform(OpenFaasPlatformConfig config) {
+        return new OpenFaasPlatform(config, scaleQueueWorker ? KubernetesQueueWorker.fromKubeconfig() : null);
+    }
+
+    /**
+     * The platform's configuration.
+     *
+     * @throws IllegalArgumentException naming the option that is missing or wrong
+     */
+    public OpenFaasPlatformConfig config() {
+        String url = gatewayUrl != null ? gatewayUrl : System.getenv("OPENFAAS_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("--platform openfaas needs --gateway URL (or OPENFAAS_URL)");
+        }
+        GatewayCredentials login = GatewayCredentials.resolve(passwordFile, System.getenv());
+        return OpenFaasPlatformConfig.of(GatewayConfig.of(url, login).withNamespace(namespace), image,
+                Layout.parse(layout)).withFunctionRedis(functionRedis, redisSecret);
+    }
+}

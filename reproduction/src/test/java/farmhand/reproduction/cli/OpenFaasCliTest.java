@@ -1,0 +1,111 @@
+package farmhand.reproduction.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import farmhand.farm.testing.OpenFaasGatewayDouble;
+import farmhand.farm.testing.TestRedis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --platform openfaas} end to end against the OpenFaaS CE gateway double (never a real OpenFaaS). */
+class OpenFaasCliTest {
+
+    private static final String PASSWORD = "gw-pass-7f3";
+
+    @TempDir
+    Path dir;
+    private OpenFaasGatewayDouble gw;
+    private Path passwordFile;
+
+    @BeforeEach
+    void start() throws IOException {
+        gw = new OpenFaasGatewayDouble(PASSWORD, Duration.ofMillis(150));
+        passwordFile = dir.resolve("basic-auth-password");
+        Files.writeString(passwordFile, PASSWORD + "\n");
+    }
+
+    @AfterEach
+    void stop() {
+        gw.close();
+    }
+
+    private Object[] evaluate(String gateway, Path password, String... extra) {
+        List<String> args = new ArrayList<>(List.of("evaluate", "--policy", "reactive-average", "--episodes", "1",
+                "--backend", "live", "--redis", TestRedis.url(), "--time-compression", "20",
+                "--platform", "openfaas", "--gateway", gateway));
+        if (password != null) {
+            args.addAll(List.of("--gateway-password-file", password.toString()));
+        }
+        args.addAll(List.of(extra));
+        return FarmhandCommandTest.run(args.toArray(String[]::new));
+    }
+
+    private static void assertOneClearLine(Object[] r, int code, String expected) {
+        String err = (String) r[2];
+        assertEquals(code, r[0], err);
+        // stderr also carries the progress bar; the error is one line of its own
+        List<String> errors = err.lines().filter(l -> l.contains("farmhand: error: ")).toList();
+        assertEquals(1, errors.size(), err);
+        assertTrue(errors.getFirst().startsWith("farmhand: error: ") && errors.getFirst().contains(expected), err);
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+        assertFalse(err.contains(PASSWORD) || ((String) r[1]).contains(PASSWORD), "no secret printed");
+    }
+
+    @Test
+    void aReactiveAverageEpisodeRunsOnTheGatewayDoubleAndTheAccountBalances() {
+        // workers as replicas: ReactiveAverage reaches 14+ workers, past CE's 15 functions with one per worker
+        Object[] r = evaluate(gw.url(), passwordFile, "--openfaas-layout", "replicas");
+        assertEquals(0, r[0], () -> "stdout: " + r[1] + "\nstderr: " + r[2]);
+        String out = (String) r[1];
+        assertTrue(out.contains("reactive-average (live)"), out);
+        assertTrue(out.contains("generated 1140, collected 1140") && out.contains("lost 0"), out);
+        assertEquals(List.of(), gw.functionNames(), "every function is deleted at the end");
+        assertFalse(out.contains(PASSWORD));
+    }
+
+    @Test
+    void aGatewayUrlThatIsNoUrlIsAUsageError() {
+        assertOneClearLine(evaluate("gateway.local:8080", passwordFile), 2, "is not a gateway URL");
+    }
+
+    @Test
+    void aWrongPasswordIsOneLineWithoutThePassword() throws IOException {
+        Path wrong = dir.resolve("wrong");
+        Files.writeString(wrong, "not-" + PASSWORD + "\n");
+        Object[] r = evaluate(gw.url(), wrong);
+        assertOneClearLine(r, 1, "refused the login of user admin (401)");
+        assertFalse(((String) r[2]).contains("not-" + PASSWORD));
+    }
+
+    @Test
+    void aFunctionTheGatewayLosesIsNamed() {
+        gw.loseCreatedFunctions(true);
+        assertOneClearLine(evaluate(gw.url(), passwordFile), 1, "has no function 'collector' in namespace openfaas-fn");
+    }
+
+    @Test
+    void aFailingGatewayIsReportedAfterBoundedRetries() {
+        gw.failNext(1000, 503);
+        assertOneClearLine(evaluate(gw.url(), passwordFile), 1, "failed deploy of 'collector' (503");
+    }
+
+    @Test
+    void anUnreachableGatewayIsNamedWithoutItsCredentials() throws IOException {
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Object[] r = evaluate("http://admin:" + PASSWORD + "@127.0.0.1:" + port, passwordFile);
+        assertOneClearLine(r, 1, "did not answer");
+    }
+}
