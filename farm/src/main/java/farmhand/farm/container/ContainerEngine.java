@@ -3,6 +3,7 @@ package farmhand.farm.container;
 import com.github.dockerjava.api.DockerClient;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 
 /**
  * The Docker engine that Testcontainers finds ({@code DOCKER_HOST}, its own configuration, or the
@@ -11,6 +12,7 @@ import org.testcontainers.DockerClientFactory;
 public final class ContainerEngine {
 
     private static Optional<String> unavailable;
+    private static DockerClient client;
 
     private ContainerEngine() {
     }
@@ -28,12 +30,16 @@ public final class ContainerEngine {
         return unavailableReason().isEmpty();
     }
 
-    /** The engine's client (docker-java); fails naming the reason when there is no engine. */
-    public static DockerClient client() {
+    /**
+     * The engine's client (docker-java, on the transport Testcontainers found); fails naming the reason
+     * when there is no engine. Unlike {@link DockerClientFactory#client()} it starts no Ryuk container
+     * (whose image cannot be pulled where there is no registry): the farm removes its own containers.
+     */
+    public static synchronized DockerClient client() {
         unavailableReason().ifPresent(reason -> {
             throw new IllegalStateException("no Docker engine: " + reason);
         });
-        return DockerClientFactory.lazyClient();
+        return client;
     }
 
     /** True if the engine holds an image with this tag (nothing is pulled). */
@@ -47,10 +53,14 @@ public final class ContainerEngine {
     }
 
     private static Optional<String> probe() {
+        // not DockerClientFactory.isDockerAvailable(): it initialises the factory's client, which starts Ryuk
         try {
-            if (DockerClientFactory.instance().isDockerAvailable()) {
-                return Optional.empty();
-            }
+            DockerClient c = DockerClientProviderStrategy.getClientForConfig(
+                    DockerClientFactory.instance().getTransportConfig());
+            c.pingCmd().exec();
+            client = c;
+            return Optional.empty();
+        } catch (IllegalStateException e) {
             return Optional.of("Testcontainers found no Docker engine (DOCKER_HOST="
                     + Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("unset")
                     + "; start one with ci/docker-engine.sh start)");
