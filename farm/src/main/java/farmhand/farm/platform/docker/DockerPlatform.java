@@ -379,21 +379,45 @@ public final class DockerPlatform implements Platform {
         }
     }
 
-    /** Force-removes every container labelled with this platform's owner id (also from the shutdown hook). */
+    /**
+     * Force-removes every container labelled with this platform's owner id (also from the shutdown hook),
+     * and waits (up to 15 s) until none is left: a removal already in progress elsewhere (the farm closing
+     * at the same time) is waited for, not given up on.
+     */
     private void removeOwnedContainers() {
-        try {
-            List<Container> owned = docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(LABEL_OWNER, owner)).exec();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        String lastError = null;
+        while (true) {
+            List<Container> owned;
+            try {
+                owned = docker.listContainersCmd().withShowAll(true)
+                        .withLabelFilter(Map.of(LABEL_OWNER, owner)).exec();
+            } catch (RuntimeException e) {
+                System.err.println("docker platform: could not list its containers (label " + LABEL_OWNER + "="
+                        + owner + "): " + e.getMessage());
+                return;
+            }
+            if (owned.isEmpty()) {
+                return;
+            }
             for (Container c : owned) {
                 try {
                     docker.removeContainerCmd(c.getId()).withForce(true).exec();
-                } catch (NotFoundException e) {
-                    // already gone
+                } catch (RuntimeException e) {
+                    lastError = e.getMessage(); // gone already, or being removed: listed again below
                 }
             }
-        } catch (RuntimeException e) {
-            System.err.println("docker platform: could not remove its containers (label " + LABEL_OWNER + "="
-                    + owner + "): " + e.getMessage());
+            if (System.nanoTime() > deadline) {
+                System.err.println("docker platform: " + owned.size() + " of its containers (label " + LABEL_OWNER
+                        + "=" + owner + ") were still there after 15 s: " + lastError);
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
