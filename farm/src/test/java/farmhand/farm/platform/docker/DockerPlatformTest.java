@@ -12,9 +12,11 @@ import farmhand.farm.container.ContainerEngine;
 import farmhand.farm.live.LiveFarmBackend;
 import farmhand.farm.live.LiveFarmOptions;
 import farmhand.farm.queue.FarmAccount;
+import farmhand.farm.queue.QueueNames;
 import farmhand.farm.queue.RedisEndpoint;
 import farmhand.farm.testing.ContainerTests;
 import farmhand.farm.testing.LiveEpisodes;
+import farmhand.farm.testing.LiveFarms;
 import farmhand.farm.testing.TestRedis;
 import farmhand.farm.workload.Workload;
 import farmhand.farm.workload.WorkloadConfig;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The live farm with every function a container of the function image (built by
@@ -86,9 +89,16 @@ class DockerPlatformTest {
     @Test
     void aWorkerContainerKilledByTheEngineMidTaskHasItsTaskRedeliveredAndNothingIsLost() {
         DockerClient docker = ContainerEngine.client();
-        try (LiveFarmBackend farm = farm("docker-kill:")) {
+        try (LiveFarmBackend farm = farm("docker-kill:");
+             RedisClient redis = LiveFarms.foreignClient(TestRedis.url())) {
             farm.start(new EpisodeSpec(WORKLOAD, 4, 42));
-            farm.advanceTo(farm.nowSeconds() + 20);
+            // phase 2 with 4 workers keeps them busy; step until worker-1 holds a task (its processing list)
+            String held = new QueueNames("docker-kill:", farm.runId()).processing("worker-1");
+            farm.advanceTo(75);
+            while (redis.llen(held) == 0 && farm.nowSeconds() < 200) {
+                farm.advanceTo(farm.nowSeconds() + 0.5);
+            }
+            assertEquals(1, redis.llen(held), "worker-1 holds a task when it is killed");
             DockerPlatform platform = (DockerPlatform) farm.platform();
             String id = platform.containerId("worker-1");
             docker.killContainerCmd(id).exec(); // from outside the farm, as a crash would
