@@ -76,6 +76,7 @@ start() {
 stop() {
   if ! [ -f "$pidfile" ]; then
     echo "docker-engine: not running (no $pidfile)" >&2
+    unmount_leftovers
     return 0
   fi
   local pid
@@ -94,6 +95,12 @@ stop() {
     echo "docker-engine: stopped dockerd (pid $pid)" >&2
   fi
   rm -f "$pidfile"
+  unmount_leftovers
+}
+
+# dockerd leaves its network namespace mounted under the exec root; unmount it so the folder can go.
+unmount_leftovers() {
+  grep -o " $root/exec/[^ ]*" /proc/mounts 2>/dev/null | while read -r m; do umount "$m" 2>/dev/null || true; done
 }
 
 case "${1:-}" in
