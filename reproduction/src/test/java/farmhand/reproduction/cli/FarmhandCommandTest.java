@@ -22,7 +22,7 @@ class FarmhandCommandTest {
     Path dir;
 
     /** Runs the tool, capturing stdout and stderr; returns {exit code, out, err}. */
-    private static Object[] run(String... args) {
+    static Object[] run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
