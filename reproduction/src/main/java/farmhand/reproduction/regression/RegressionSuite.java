@@ -48,7 +48,8 @@ public final class RegressionSuite {
     static final ScalingSettings SCALING = new ScalingSettings(120, 2.04, List.of(30.0), List.of(1, 2, 4),
             ScalingSettings.DEFAULT_COMPRESSION, 42);
 
-    private static final int REFERENCE_WARMUPS = 5;
+    /** Enough episodes for the JIT to reach steady state: a fresh JVM and a warm one then agree. */
+    private static final int REFERENCE_WARMUPS = 300;
     private static final int REFERENCE_RUNS = 15;
     private static final int DECISION_REPEATS = 7;
     private static final int DECISIONS_PER_REPEAT = 200_000;
