@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "farmhand", mixinStandardHelpOptions = true, version = "farmhand 0.1.0",
         description = "Reproduce 'RL-Based Dynamic Management of Structured Parallel Farm Skeletons on Serverless Platforms'.",
         subcommands = {ReproduceCommand.class, EvaluateCommand.class, TrainCommand.class, FidelityCommand.class, CompareCommand.class,
-            ScalingCurveCommand.class, ConfigCommand.class,
+            ScalingCurveCommand.class, ConfigCommand.class, RegressionCommand.class,
             CommandLine.HelpCommand.class})
 public final class FarmhandCommand implements Runnable {
 

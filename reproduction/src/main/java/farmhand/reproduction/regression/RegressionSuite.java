@@ -1,0 +1,221 @@
+package farmhand.reproduction.regression;
+
+import farmhand.controllers.env.Action;
+import farmhand.controllers.env.FarmEnvironment;
+import farmhand.controllers.env.Observation;
+import farmhand.controllers.env.ResetResult;
+import farmhand.controllers.env.StepInfo;
+import farmhand.controllers.env.StepResult;
+import farmhand.controllers.eval.Evaluation;
+import farmhand.controllers.eval.Evaluator;
+import farmhand.controllers.policy.Policies;
+import farmhand.controllers.policy.Policy;
+import farmhand.farm.backend.FarmBackend;
+import farmhand.farm.platform.LatencyProfile;
+import farmhand.farm.sim.SimulatedFarm;
+import farmhand.reproduction.config.ExperimentConfig;
+import farmhand.reproduction.scaling.ScaleUpLatency;
+import farmhand.reproduction.scaling.ScalingCurve;
+import farmhand.reproduction.scaling.ScalingExperiment;
+import farmhand.reproduction.scaling.ScalingPoint;
+import farmhand.reproduction.scaling.ScalingSettings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The regression gate's short, fixed suite on one platform: the reference duration, the
+ * controllers' decision costs, on live platforms the scale-up latency, Fig. 2's speedups and the
+ * data path, and every baseline policy's final QoS and mean workers on fixed seeds. Timings are
+ * stored as ratios to the reference measured in the same run; the reference and the decision
+ * costs take the fastest of several repeats, the estimate least moved by other load on the machine.
+ * Not thread-safe.
+ */
+public final class RegressionSuite {
+
+    /** Episode seeds on the simulator (it is fast and deterministic). */
+    static final List<Long> SIM_SEEDS = List.of(42L, 43L, 44L);
+    /** Episode seeds on live platforms (an episode takes seconds of wall time there). */
+    static final List<Long> LIVE_SEEDS = List.of(42L);
+    /** Fixed provisioning the gate runs beside the reactive and industry policies. */
+    static final int STATIC_WORKERS = 15;
+    /** Scale-ups over which a live platform's scale-up latency is measured. */
+    static final int SCALE_UPS = 10;
+    /** Fig. 2's 30 s window, short: 120 tasks of 2.04 s at N = 1, 2, 4, time compression 50. */
+    static final ScalingSettings SCALING = new ScalingSettings(120, 2.04, List.of(30.0), List.of(1, 2, 4),
+            ScalingSettings.DEFAULT_COMPRESSION, 42);
+
+    /** Enough episodes for the JIT to reach steady state: a fresh JVM and a warm one then agree. */
+    private static final int REFERENCE_WARMUPS = 300;
+    private static final int REFERENCE_RUNS = 15;
+    private static final int DECISION_REPEATS = 7;
+    private static final int DECISIONS_PER_REPEAT = 200_000;
+
+    private final ExperimentConfig config;
+    private final Consumer<String> progress;
+
+    /**
+     * @param config the experiment (workload, environment, reactive parameters, simulator)
+     * @param progress told what is being measured, one line at a time
+     */
+    public RegressionSuite(ExperimentConfig config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /** The policies whose QoS and workers the gate compares: label, policy name, initial workers. */
+    record PolicyRun(String label, String policy, int initialWorkers) {
+    }
+
+    List<PolicyRun> policyRuns() {
+        int initial = config.environment().initialWorkers();
+        return List.of(new PolicyRun("reactive-average", "reactive-average", initial),
+                new PolicyRun("reactive-maximum", "reactive-maximum", initial),
+                new PolicyRun("static-" + STATIC_WORKERS, "static", STATIC_WORKERS),
+                new PolicyRun("keda-redis-list", "keda-redis-list", initial),
+                new PolicyRun("hpa-utilization", "hpa-utilization", initial));
+    }
+
+    /**
+     * Runs the suite.
+     *
+     * @param platform where it runs
+     * @param episodeBackend makes the backend the policies' episodes run on (the simulator for
+     *                       {@code sim}, the live farm on the platform otherwise)
+     * @param redisUrl the Redis of a live platform's scaling measurements; ignored for {@code sim}
+     */
+    public RegressionReport run(RegressionPlatform platform, Supplier<FarmBackend> episodeBackend, String redisUrl) {
+        progress.accept("reference: a fixed simulated episode (static " + STATIC_WORKERS + ", seed 42), fastest of "
+                + REFERENCE_RUNS);
+        double referenceMillis = referenceMillis();
+        double refNanos = referenceMillis * 1e6;
+        List<Figure> figures = new ArrayList<>();
+        progress.accept("decision costs on observations recorded from simulated episodes");
+        List<Step> recorded = recordSteps();
+        for (String name : decidingPolicies()) { // every policy through the timing loop first: its call site
+            decisionNanos(name, recorded, 2);      // is then equally megamorphic for each, in any JVM
+        }
+        for (String name : decidingPolicies()) {
+            figures.add(Figure.decision("decision." + name, decisionNanos(name, recorded, DECISION_REPEATS), refNanos));
+        }
+        if (platform.live()) {
+            progress.accept("scale-up latency over " + SCALE_UPS + " scale-ups");
+            ScaleUpLatency latency = ScaleUpLatency.measure(redisUrl, SCALE_UPS, 42);
+            figures.add(Figure.timing("scale-up.p50", latency.p50Millis(), "ms", referenceMillis));
+            figures.add(Figure.timing("scale-up.p95", latency.p95Millis(), "ms", referenceMillis));
+            progress.accept("Fig. 2, 30 s window, " + SCALING.tasks() + " tasks at N = " + SCALING.workerCounts());
+            ScalingCurve curve = new ScalingExperiment(SCALING, redisUrl)
+                    .run(Map.of("bare", LatencyProfile.instant()), p -> { });
+            for (ScalingPoint p : curve.points()) {
+                if (p.workers() > SCALING.workerCounts().getFirst()) {
+                    figures.add(Figure.plain("speedup.n" + p.workers(), FigureKind.SPEEDUP, p.speedup(), "x"));
+                }
+            }
+            ScalingPoint largest = curve.points().getLast();
+            figures.add(Figure.timing("data-path.p50", largest.dataPathMedianWallMillis(), "ms", referenceMillis));
+        }
+        List<Long> seeds = platform.live() ? LIVE_SEEDS : SIM_SEEDS;
+        for (PolicyRun run : policyRuns()) {
+            progress.accept(run.label() + " on " + platform.cliName() + ", seeds " + seeds);
+            Evaluation e;
+            try (FarmEnvironment env = config.environment(episodeBackend.get())) {
+                e = new Evaluator(env).evaluate(Policies.create(run.policy(), null, config.reactive()), seeds,
+                        run.initialWorkers(), m -> { });
+            }
+            figures.add(Figure.plain("qos." + run.label(), FigureKind.QOS, e.summary().finalQos().mean(), "fraction"));
+            figures.add(Figure.plain("workers." + run.label(), FigureKind.WORKERS, e.summary().meanWorkers().mean(),
+                    "workers"));
+        }
+        return new RegressionReport(platform.cliName(), referenceMillis, figures);
+    }
+
+    /** Every policy that decides without a trained model. */
+    static List<String> decidingPolicies() {
+        return Policies.names().stream().filter(n -> !n.equals("sarsa") && !n.equals("dqn")).toList();
+    }
+
+    private FarmEnvironment simulated() {
+        return config.environment(new SimulatedFarm(config.simulator().toConfig(config.platform().profile())));
+    }
+
+    private double referenceMillis() {
+        Policy fixed = Policies.create("static", null, config.reactive());
+        double[] millis = new double[REFERENCE_RUNS];
+        try (FarmEnvironment env = simulated()) {
+            Evaluator evaluator = new Evaluator(env);
+            for (int i = 0; i < REFERENCE_WARMUPS; i++) {
+                evaluator.runEpisode(fixed, 42, STATIC_WORKERS);
+            }
+            for (int i = 0; i < REFERENCE_RUNS; i++) {
+                long start = System.nanoTime();
+                evaluator.runEpisode(fixed, 42, STATIC_WORKERS);
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return Arrays.stream(millis).min().orElseThrow();
+    }
+
+    /** One recorded decision point; {@code first} marks the first of an episode (the policy is reset there). */
+    private record Step(Observation observation, StepInfo info, boolean first) {
+    }
+
+    /** What reactive-average saw over the simulator seeds: varied observations the JIT cannot fold. */
+    private List<Step> recordSteps() {
+        List<Step> steps = new ArrayList<>();
+        Policy policy = Policies.create("reactive-average", null, config.reactive());
+        try (FarmEnvironment env = simulated()) {
+            for (long seed : SIM_SEEDS) {
+                ResetResult reset = env.reset(seed, config.environment().initialWorkers());
+                policy.reset(seed);
+                Observation obs = reset.observation();
+                StepInfo info = reset.info();
+                StepResult r;
+                boolean first = true;
+                do {
+                    steps.add(new Step(obs, info, first));
+                    first = false;
+                    r = env.step(policy.act(obs, info));
+                    obs = r.observation();
+                    info = r.info();
+                } while (!r.done());
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Median over repeats of the mean wall time of one decision, nanoseconds. The recorded episodes
+     * are replayed in order with a reset at each episode's start (policies with a history, KEDA's
+     * stabilisation window, expect time to move forward), so a reset per episode is included.
+     */
+    private double decisionNanos(String name, List<Step> steps, int repeats) {
+        Policy policy = Policies.create(name, null, config.reactive());
+        Observation[] obs = steps.stream().map(Step::observation).toArray(Observation[]::new);
+        StepInfo[] infos = steps.stream().map(Step::info).toArray(StepInfo[]::new);
+        boolean[] first = new boolean[obs.length];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = steps.get(i).first();
+        }
+        double[] nanos = new double[repeats];
+        long sink = 0;
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < DECISIONS_PER_REPEAT; i++) {
+                int k = i % obs.length;
+                if (first[k]) {
+                    policy.reset(42 + k);
+                }
+                Action a = policy.act(obs[k], infos[k]);
+                sink += a.index();
+            }
+            nanos[r] = (System.nanoTime() - start) / (double) DECISIONS_PER_REPEAT;
+        }
+        if (sink == Long.MIN_VALUE) {
+            progress.accept("unreachable: " + sink); // keeps the decisions observable
+        }
+        return Arrays.stream(nanos).min().orElseThrow();
+    }
+}
