@@ -25,8 +25,20 @@ public record FarmClock(long startNanos, double compression) {
      * epoch): how functions in other processes or containers share the episode's model time.
      */
     public static FarmClock fromEpoch(long startEpochNanos, double compression) {
-        long localNanos = System.nanoTime();
-        return new FarmClock(localNanos - (epochNanosNow() - startEpochNanos), compression);
+        // the offset between the wall clock and this process's monotonic clock, from the tightest of a few
+        // samples; functions of one machine then agree on model time within microseconds of wall time
+        long bestOffset = 0;
+        long bestSpan = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long before = System.nanoTime();
+            long epoch = epochNanosNow();
+            long after = System.nanoTime();
+            if (after - before < bestSpan) {
+                bestSpan = after - before;
+                bestOffset = epoch - (before + (after - before) / 2);
+            }
+        }
+        return new FarmClock(startEpochNanos - bestOffset, compression);
     }
 
     /** Nanoseconds since the Unix epoch, now (microsecond resolution or better on Linux). */
