@@ -25,7 +25,7 @@ public final class LiveOptions {
             description = "live farm: where functions run, local (threads of this JVM, with the configured latency "
                     + "profile), docker (one container per function; needs an engine and the function image) "
                     + "or openfaas (an OpenFaaS gateway, --gateway) (default: ${DEFAULT-VALUE})")
-    String platform;
+    String platform = "local";
 
     @Mixin
     DockerOptions docker;
