@@ -256,10 +256,9 @@ public final class LiveFarmBackend implements FarmBackend {
     @Override
     public Telemetry telemetry() {
         RedisQueues.Snapshot s = queues.snapshot();
-        FarmAccount account = queues.account();
         return new Telemetry(clock.nowSeconds(), (int) s.inputQueue(), (int) s.workerQueue(), (int) s.resultQueue(),
                 (int) s.collected(), workers.size(), s.enqueuedTotal(), spec.workload().size(), s.generationDone(),
-                (int) s.deadLetteredTasks(), (int) account.lost());
+                (int) s.deadLetteredTasks(), (int) s.lost());
     }
 
     @Override

@@ -124,22 +124,34 @@ public final class RedisQueues implements AutoCloseable {
             + "redis.call('HINCRBY', KEYS[6], kind, 1) outcome = 'DEAD_LETTERED' "
             + "else redis.call('RPUSH', KEYS[2], held) redis.call('INCR', KEYS[7]) outcome = 'REDELIVERED' end end "
             + "out[#out + 1] = f out[#out + 1] = reason out[#out + 1] = outcome end end return out";
-    /** Atomic snapshot: KEYS input, worker, result, collected ids, enqueued, done, dead counts. */
-    private static final String TELEMETRY = "return {redis.call('LLEN', KEYS[1]), redis.call('LLEN', KEYS[2]), "
-            + "redis.call('LLEN', KEYS[3]), redis.call('SCARD', KEYS[4]), tonumber(redis.call('GET', KEYS[5]) or '0'), "
-            + "tonumber(redis.call('GET', KEYS[6]) or '0'), tonumber(redis.call('HGET', KEYS[7], 'MAX_DELIVERIES') or '0')}";
     /**
-     * Atomic account: KEYS emitted, collected ids, dead counts, duplicates, redelivered, stale, worker
-     * queue, result queue, functions; ARGV[1] the run's key base. Returns {emitted, collected, duplicates,
+     * Lua: tasks still in the farm (waiting, held in any function's processing list, or a result not yet
+     * collected) into {@code inFarm}; KEYS[2] worker queue, KEYS[3] result queue, KEYS[9] functions, ARGV[1]
+     * the run's key base. Shared by the snapshot and the account, so both count the same way.
+     */
+    private static final String IN_FARM = "local inFarm = redis.call('LLEN', KEYS[2]) + redis.call('LLEN', KEYS[3]) "
+            + "for _, f in ipairs(redis.call('SMEMBERS', KEYS[9])) do "
+            + "inFarm = inFarm + redis.call('LLEN', ARGV[1] .. 'processing:' .. f) end ";
+    /**
+     * Atomic snapshot: KEYS input, worker, result, collected ids, enqueued, done, dead counts, emitted,
+     * functions; ARGV[1] the run's key base. Returns the three queue lengths, collected, enqueued, done, dead
+     * tasks and lost (emitted - collected - dead tasks - in farm).
+     */
+    private static final String TELEMETRY = IN_FARM + "local collected = redis.call('SCARD', KEYS[4]) "
+            + "local dead = tonumber(redis.call('HGET', KEYS[7], 'MAX_DELIVERIES') or '0') "
+            + "return {redis.call('LLEN', KEYS[1]), redis.call('LLEN', KEYS[2]), redis.call('LLEN', KEYS[3]), collected, "
+            + "tonumber(redis.call('GET', KEYS[5]) or '0'), tonumber(redis.call('GET', KEYS[6]) or '0'), dead, "
+            + "tonumber(redis.call('GET', KEYS[8]) or '0') - collected - dead - inFarm}";
+    /**
+     * Atomic account: KEYS emitted, worker queue, result queue, collected ids, dead counts, duplicates,
+     * redelivered, stale, functions; ARGV[1] the run's key base. Returns {emitted, collected, duplicates,
      * redelivered, stale, in farm, reason1, count1, ...}.
      */
-    private static final String ACCOUNT = "local inFarm = redis.call('LLEN', KEYS[7]) + redis.call('LLEN', KEYS[8]) "
-            + "for _, f in ipairs(redis.call('SMEMBERS', KEYS[9])) do "
-            + "inFarm = inFarm + redis.call('LLEN', ARGV[1] .. 'processing:' .. f) end "
-            + "local out = {tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('SCARD', KEYS[2]), "
-            + "tonumber(redis.call('GET', KEYS[4]) or '0'), tonumber(redis.call('GET', KEYS[5]) or '0'), "
-            + "tonumber(redis.call('GET', KEYS[6]) or '0'), inFarm} "
-            + "local counts = redis.call('HGETALL', KEYS[3]) for i = 1, #counts do out[#out + 1] = counts[i] end return out";
+    private static final String ACCOUNT = IN_FARM
+            + "local out = {tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('SCARD', KEYS[4]), "
+            + "tonumber(redis.call('GET', KEYS[6]) or '0'), tonumber(redis.call('GET', KEYS[7]) or '0'), "
+            + "tonumber(redis.call('GET', KEYS[8]) or '0'), inFarm} "
+            + "local counts = redis.call('HGETALL', KEYS[5]) for i = 1, #counts do out[#out + 1] = counts[i] end return out";
     /** KEYS lease; ARGV holder, ttl ms. Takes or renews the lease; returns the other holder when taken. */
     private static final String LEASE = "local h = redis.call('GET', KEYS[1]) if h and h ~= ARGV[1] then return h end "
             + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return false";
@@ -675,25 +687,28 @@ public final class RedisQueues implements AutoCloseable {
 
     // ---- telemetry and the account -----------------------------------------------------------------------
 
-    /** One atomic snapshot of the farm's queues and counters. */
+    /**
+     * One atomic snapshot of the farm's queues and counters.
+     *
+     * @param lost generated tasks that are nowhere, as {@link FarmAccount#lost()} counts them
+     */
     public record Snapshot(long inputQueue, long workerQueue, long resultQueue, long collected, long enqueuedTotal,
-                           boolean generationDone, long deadLetteredTasks) {
+                           boolean generationDone, long deadLetteredTasks, long lost) {
     }
 
     /** The farm's queues and counters, read in one atomic round trip. */
     public Snapshot snapshot() {
         List<?> r = retry("read telemetry", () -> (List<?>) redis.eval(TELEMETRY, List.of(names.input(),
                 names.worker(), names.result(), names.collectedIds(), names.enqueuedTotal(), names.generationDone(),
-                names.deadLetterCounts()), List.of()));
-        return new Snapshot(n(r, 0), n(r, 1), n(r, 2), n(r, 3), n(r, 4), n(r, 5) == 1, n(r, 6));
+                names.deadLetterCounts(), names.emitted(), names.functions()), List.of(names.runBase())));
+        return new Snapshot(n(r, 0), n(r, 1), n(r, 2), n(r, 3), n(r, 4), n(r, 5) == 1, n(r, 6), n(r, 7));
     }
 
     /** Where every task of the run went so far, read in one atomic round trip. */
     public FarmAccount account() {
         List<?> r = retry("read the account", () -> (List<?>) redis.eval(ACCOUNT, List.of(names.emitted(),
-                names.collectedIds(), names.deadLetterCounts(), names.duplicates(), names.redelivered(),
-                names.staleCompletions(), names.worker(), names.result(), names.functions()),
-                List.of(names.runBase())));
+                names.worker(), names.result(), names.collectedIds(), names.deadLetterCounts(), names.duplicates(),
+                names.redelivered(), names.staleCompletions(), names.functions()), List.of(names.runBase())));
         Map<DeadLetterReason, Long> dead = new EnumMap<>(DeadLetterReason.class);
         for (int i = 6; i + 1 < r.size(); i += 2) {
             dead.put(DeadLetterReason.valueOf((String) r.get(i)), Long.parseLong((String) r.get(i + 1)));

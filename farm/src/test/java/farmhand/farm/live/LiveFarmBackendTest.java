@@ -164,6 +164,19 @@ class LiveFarmBackendTest {
         }
     }
 
+    /** Kills {@code redis} now and starts it again after {@code millis}, on another thread, as a real outage. */
+    private static Thread outageWhileTheFarmRuns(EmbeddedRedis redis, long millis) {
+        return Thread.ofVirtual().start(() -> {
+            redis.kill();
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            redis.restart();
+        });
+    }
+
     @Test
     void theFarmReconnectsAfterRedisRestartsTheAccountBalancesAndTheOutageIsReported() throws Exception {
         // a killed Redis keeps every acknowledged write only when it flushed each one to disk
@@ -172,15 +185,7 @@ class LiveFarmBackendTest {
             farm.start(new EpisodeSpec(PAPER, 16, 5));
             farm.advanceTo(40);
             // the outage happens while the farm runs, as a real one would
-            Thread outage = Thread.ofVirtual().start(() -> {
-                redis.kill();
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                redis.restart();
-            });
+            Thread outage = outageWhileTheFarmRuns(redis, 500);
             runToEnd(farm);
             outage.join();
             FarmAccount account = farm.account().orElseThrow();
@@ -202,15 +207,7 @@ class LiveFarmBackendTest {
              LiveFarmBackend farm = local(redis.url(), "", 20)) {
             farm.start(new EpisodeSpec(PAPER, 16, 5));
             farm.advanceTo(70);
-            Thread outage = Thread.ofVirtual().start(() -> {
-                redis.kill();
-                try {
-                    Thread.sleep(2_500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                redis.restart();
-            });
+            Thread outage = outageWhileTheFarmRuns(redis, 2_500);
             runToEnd(farm);
             outage.join();
             FarmAccount account = farm.account().orElseThrow();
