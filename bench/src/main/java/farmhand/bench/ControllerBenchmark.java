@@ -1,6 +1,7 @@
 package farmhand.bench;
 
 import farmhand.controllers.env.Action;
+import farmhand.controllers.env.ActionSpace;
 import farmhand.controllers.policy.Policies;
 import farmhand.controllers.policy.Policy;
 import farmhand.controllers.policy.dqn.DqnAgent;
@@ -65,7 +66,7 @@ public class ControllerBenchmark {
             case "sarsa" -> {
                 Discretizer d = Discretizer.PAPER;
                 UniformRandomProvider rng = Seeds.source(42, "bench-sarsa-table");
-                double[] q = new double[d.stateCount() * Action.COUNT];
+                double[] q = new double[d.stateCount() * ActionSpace.PAPER.count()];
                 for (int i = 0; i < q.length; i++) {
                     q[i] = rng.nextDouble();
                 }

@@ -1,40 +1,38 @@
 package farmhand.controllers.env;
 
 /**
- * The discrete action space {@code Discrete(3)}: index 0, 1, 2 maps to a worker delta of -1, 0, +1.
+ * A scaling action: the change of worker count requested for one control step. The paper's
+ * {@code Discrete(3)} space holds {@link #SCALE_DOWN}, {@link #NO_OP} and {@link #SCALE_UP}; a wider
+ * {@link ActionSpace} holds every delta in {@code -k..+k}, and maps deltas to Gymnasium indices.
+ *
+ * @param delta the change of worker count this action requests (negative removes workers)
  */
-public enum Action {
+public record Action(int delta) {
+
     /** Remove one worker. */
-    SCALE_DOWN(-1),
+    public static final Action SCALE_DOWN = new Action(-1);
     /** Keep the worker count. */
-    NO_OP(0),
+    public static final Action NO_OP = new Action(0);
     /** Add one worker. */
-    SCALE_UP(1);
+    public static final Action SCALE_UP = new Action(1);
 
-    /** Number of actions. */
-    public static final int COUNT = 3;
-
-    private final int delta;
-
-    Action(int delta) {
-        this.delta = delta;
+    /** The action requesting {@code delta} workers more (fewer when negative). */
+    public static Action of(int delta) {
+        return switch (delta) {
+            case -1 -> SCALE_DOWN;
+            case 0 -> NO_OP;
+            case 1 -> SCALE_UP;
+            default -> new Action(delta);
+        };
     }
 
-    /** The change of worker count this action requests. */
-    public int delta() {
-        return delta;
+    /** Whether this action asks for any change of worker count. */
+    public boolean scales() {
+        return delta != 0;
     }
 
-    /** The Gymnasium index of this action (0, 1, 2). */
-    public int index() {
-        return ordinal();
-    }
-
-    /** The action with Gymnasium index {@code index}. */
+    /** The action with Gymnasium index {@code index} in the paper's space ({@link ActionSpace#PAPER}). */
     public static Action ofIndex(int index) {
-        if (index < 0 || index >= COUNT) {
-            throw new IllegalArgumentException("action index must be 0, 1 or 2, was " + index);
-        }
-        return values()[index];
+        return ActionSpace.PAPER.ofIndex(index);
     }
 }

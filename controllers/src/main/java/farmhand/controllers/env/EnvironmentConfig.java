@@ -12,10 +12,12 @@ package farmhand.controllers.env;
  * @param windowSeconds the observation window for completion times and QoS, {@code > 0} (paper: 8)
  * @param idleCompletionSeconds avg/max completion time reported when the window is empty (paper: 1.5)
  * @param settleSeconds model seconds a step still waits after a scale action that overran the step, {@code >= 0}
+ * @param maxDeltaPerStep k of the action space: one step may change the worker count by -k..+k, in
+ *     [1, max(1, maxWorkers - minWorkers)] (paper: 1, its {-1, 0, +1})
  */
 public record EnvironmentConfig(double stepSeconds, int maxSteps, int initialWorkers, int minWorkers,
                                 int maxWorkers, double windowSeconds, double idleCompletionSeconds,
-                                double settleSeconds) {
+                                double settleSeconds, int maxDeltaPerStep) {
 
     public EnvironmentConfig {
         check(stepSeconds > 0 && Double.isFinite(stepSeconds), "stepSeconds must be > 0, was " + stepSeconds);
@@ -29,6 +31,10 @@ public record EnvironmentConfig(double stepSeconds, int maxSteps, int initialWor
         check(windowSeconds > 0, "windowSeconds must be > 0, was " + windowSeconds);
         check(idleCompletionSeconds >= 0, "idleCompletionSeconds must be >= 0, was " + idleCompletionSeconds);
         check(settleSeconds >= 0, "settleSeconds must be >= 0, was " + settleSeconds);
+        int widest = Math.max(1, maxWorkers - minWorkers);
+        check(maxDeltaPerStep >= 1 && maxDeltaPerStep <= widest,
+                "maxDeltaPerStep must be within [1, " + widest + "] (1 is the paper's {-1, 0, +1}; at most "
+                        + "maxWorkers - minWorkers), was " + maxDeltaPerStep);
     }
 
     private static void check(boolean ok, String message) {
@@ -37,14 +43,40 @@ public record EnvironmentConfig(double stepSeconds, int maxSteps, int initialWor
         }
     }
 
-    /** The paper's loop: 8 s steps, at most 30, 12 initial workers within [1, 32]. */
+    /** The paper's loop: 8 s steps, at most 30, 12 initial workers within [1, 32], actions -1, 0, +1. */
     public static EnvironmentConfig paper() {
-        return new EnvironmentConfig(8.0, 30, 12, 1, 32, 8.0, 1.5, 0.1);
+        return new EnvironmentConfig(8.0, 30, 12, 1, 32, 8.0, 1.5, 0.1, 1);
+    }
+
+    /** The config of the paper's loop as written before the action set became configurable (k = 1). */
+    public EnvironmentConfig(double stepSeconds, int maxSteps, int initialWorkers, int minWorkers, int maxWorkers,
+                             double windowSeconds, double idleCompletionSeconds, double settleSeconds) {
+        this(stepSeconds, maxSteps, initialWorkers, minWorkers, maxWorkers, windowSeconds, idleCompletionSeconds,
+                settleSeconds, 1);
+    }
+
+    /** The action space of this loop: deltas {@code -maxDeltaPerStep..+maxDeltaPerStep}. */
+    public ActionSpace actionSpace() {
+        return new ActionSpace(maxDeltaPerStep);
+    }
+
+    /**
+     * The observation bounds of this loop: the paper's, with the worker count's bounds taken from
+     * [minWorkers, maxWorkers] (equal to {@link ObservationSpace#PAPER} for the paper's [1, 32]).
+     */
+    public ObservationSpace observationSpace() {
+        return ObservationSpace.PAPER.withWorkerBounds(minWorkers, Math.max(maxWorkers, minWorkers + 1));
+    }
+
+    /** A copy whose action space is {@code -k..+k}. */
+    public EnvironmentConfig withMaxDeltaPerStep(int k) {
+        return new EnvironmentConfig(stepSeconds, maxSteps, initialWorkers, minWorkers, maxWorkers, windowSeconds,
+                idleCompletionSeconds, settleSeconds, k);
     }
 
     /** A copy starting with {@code workers} workers. */
     public EnvironmentConfig withInitialWorkers(int workers) {
         return new EnvironmentConfig(stepSeconds, maxSteps, workers, minWorkers, maxWorkers, windowSeconds,
-                idleCompletionSeconds, settleSeconds);
+                idleCompletionSeconds, settleSeconds, maxDeltaPerStep);
     }
 }

@@ -50,14 +50,19 @@ public final class FarmEnvironment implements AutoCloseable {
         this.reward = Objects.requireNonNull(reward, "reward");
     }
 
-    /** The observation bounds ({@code Box}). */
+    /** The observation bounds ({@code Box}): the paper's, worker bounds from the config. */
     public ObservationSpace observationSpace() {
-        return ObservationSpace.PAPER;
+        return config.observationSpace();
     }
 
-    /** Number of discrete actions ({@code Discrete(3)}). */
+    /** The discrete action space ({@code Discrete(2k + 1)}; the paper's {@code Discrete(3)} by default). */
+    public ActionSpace actionSpace() {
+        return config.actionSpace();
+    }
+
+    /** Number of discrete actions ({@code 2k + 1}). */
     public int actionCount() {
-        return Action.COUNT;
+        return actionSpace().count();
     }
 
     public EnvironmentConfig config() {
@@ -120,11 +125,13 @@ public final class FarmEnvironment implements AutoCloseable {
      * Takes one control step.
      *
      * @throws IllegalStateException when called before {@link #reset} or after the episode ended
+     * @throws IllegalArgumentException when the action's delta is outside the action space
      */
     public StepResult step(Action action) {
         if (done) {
             throw new IllegalStateException("step() called without an episode in progress: call reset() first");
         }
+        actionSpace().requireContains(action);
         double t0 = backend.nowSeconds();
         int requested = action.delta();
         int target = Math.max(config.minWorkers(), Math.min(config.maxWorkers(), workers + requested));

@@ -40,6 +40,15 @@ public record ObservationSpace(double[] low, double[] high) {
         return high.clone();
     }
 
+    /** A copy whose bounds for the worker count (index 4) are [{@code low}, {@code high}]. */
+    public ObservationSpace withWorkerBounds(double workersLow, double workersHigh) {
+        double[] l = low.clone();
+        double[] h = high.clone();
+        l[4] = workersLow;
+        h[4] = workersHigh;
+        return new ObservationSpace(l, h);
+    }
+
     /** The observation clipped to the bounds and min-max scaled to [0, 1]. */
     public double[] normalise(Observation observation) {
         double[] v = observation.toArray();

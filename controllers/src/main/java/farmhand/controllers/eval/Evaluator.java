@@ -56,7 +56,7 @@ public final class Evaluator {
             result = env.step(action);
             obs = result.observation();
             info = result.info();
-            trace.add(new StepRecord(info.step(), action.index(), info.requestedDelta(), info.appliedDelta(),
+            trace.add(new StepRecord(info.step(), env.actionSpace().indexOf(action), info.requestedDelta(), info.appliedDelta(),
                     info.scalingSeconds(), info.stepSeconds(), info.nowSeconds(), obs, result.reward()));
         } while (!result.done());
         return measure(seed, initialWorkers, result, trace);

@@ -1,6 +1,6 @@
 package farmhand.controllers.model;
 
-import farmhand.controllers.env.Action;
+import farmhand.controllers.env.ActionSpace;
 import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.ObservationSpace;
 import farmhand.controllers.policy.dqn.DqnAgent;
@@ -90,7 +90,7 @@ public record DqnModelFile(String format, int version, int episodesTrained, DqnC
                     + VERSION);
         }
         if (config == null || shape == null || shape.length != 4 || shape[0] != Observation.SIZE
-                || shape[3] != Action.COUNT || shape[1] != config.hidden1() || shape[2] != config.hidden2()) {
+                || shape[3] < 3 || shape[3] % 2 == 0 || shape[1] != config.hidden1() || shape[2] != config.hidden2()) {
             throw new ModelFileException("model file " + file + " has the wrong network shape " + Arrays.toString(shape));
         }
         if (low == null || high == null || low.length != Observation.SIZE || high.length != Observation.SIZE) {
@@ -130,7 +130,7 @@ public record DqnModelFile(String format, int version, int episodesTrained, DqnC
 
     /** The agent this file describes (greedy use; its replay buffer starts empty). */
     public DqnAgent agent() {
-        DqnAgent agent = new DqnAgent(config, new ObservationSpace(low, high), 0);
+        DqnAgent agent = new DqnAgent(config, new ObservationSpace(low, high), new ActionSpace((shape[3] - 1) / 2), 0);
         for (int l = 0; l < 3; l++) {
             agent.online().set(l, online.get(l).weights(), online.get(l).biases());
             agent.target().set(l, target.get(l).weights(), target.get(l).biases());

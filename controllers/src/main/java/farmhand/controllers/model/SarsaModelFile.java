@@ -1,6 +1,6 @@
 package farmhand.controllers.model;
 
-import farmhand.controllers.env.Action;
+import farmhand.controllers.env.ActionSpace;
 import farmhand.controllers.policy.sarsa.Discretizer;
 import farmhand.controllers.policy.sarsa.SarsaAgent;
 import farmhand.controllers.policy.sarsa.SarsaConfig;
@@ -47,13 +47,17 @@ public record SarsaModelFile(String format, int version, int episodesTrained, Sa
         double[] table = agent.qTable();
         List<double[]> rows = new ArrayList<>();
         for (int s = 0; s < agent.discretizer().stateCount(); s++) {
-            int base = s * Action.COUNT;
-            if (table[base] != 0 || table[base + 1] != 0 || table[base + 2] != 0) {
-                rows.add(new double[] {s, table[base], table[base + 1], table[base + 2]});
+            int n = agent.actionSpace().count();
+            int base = s * n;
+            if (SarsaAgent.visited(table, base, n)) {
+                double[] row = new double[1 + n];
+                row[0] = s;
+                System.arraycopy(table, base, row, 1, n);
+                rows.add(row);
             }
         }
         return new SarsaModelFile(FORMAT, VERSION, episodesTrained, agent.config(), agent.discretizer(),
-                Action.COUNT, agent.discretizer().stateCount(), rows);
+                agent.actionSpace().count(), agent.discretizer().stateCount(), rows);
     }
 
     /** Writes {@code agent} to {@code file} (parent folders created). */
@@ -85,12 +89,12 @@ public record SarsaModelFile(String format, int version, int episodesTrained, Sa
             throw new ModelFileException("model file " + file + " has version " + version + ", this farmhand reads "
                     + VERSION);
         }
-        if (actions != Action.COUNT || bins == null || config == null || states != bins.stateCount()) {
+        if (actions < 3 || actions % 2 == 0 || bins == null || config == null || states != bins.stateCount()) {
             throw new ModelFileException("model file " + file + " has the wrong shape: " + actions + " actions, "
                     + states + " states, bins " + bins);
         }
         for (double[] row : q) {
-            if (row.length != 1 + Action.COUNT || row[0] < 0 || row[0] >= states || row[0] != Math.rint(row[0])) {
+            if (row.length != 1 + actions || row[0] < 0 || row[0] >= states || row[0] != Math.rint(row[0])) {
                 throw new ModelFileException("model file " + file + " has a malformed Q row " + java.util.Arrays.toString(row));
             }
             for (double v : row) {
@@ -108,6 +112,6 @@ public record SarsaModelFile(String format, int version, int episodesTrained, Sa
             int base = (int) row[0] * actions;
             System.arraycopy(row, 1, table, base, actions);
         }
-        return new SarsaAgent(config, bins, table);
+        return new SarsaAgent(config, bins, new ActionSpace((actions - 1) / 2), table);
     }
 }

@@ -1,6 +1,5 @@
 package farmhand.controllers.training;
 
-import farmhand.controllers.env.Action;
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.StepResult;
@@ -34,6 +33,11 @@ public final class DqnTrainer {
      */
     public TrainingResult<DqnAgent> train(DqnAgent agent, TrainingPlan plan, TrainingListener listener,
                                           java.util.function.UnaryOperator<DqnAgent> snapshot) {
+        if (!agent.actionSpace().equals(env.actionSpace()) || !agent.space().equals(env.observationSpace())) {
+            throw new IllegalArgumentException("the agent's spaces (" + agent.actionSpace() + ", " + agent.space()
+                    + ") differ from the environment's (" + env.actionSpace() + ", " + env.observationSpace()
+                    + "): build the agent from env.actionSpace() and env.observationSpace()");
+        }
         List<EpisodeReport> reports = new ArrayList<>();
         DqnAgent best = null;
         double bestQos = -1;
@@ -52,10 +56,10 @@ public final class DqnTrainer {
             StepResult r;
             do {
                 int a = agent.explore(obs, epsilon, rng);
-                if (Action.ofIndex(a) != Action.NO_OP) {
+                if (env.actionSpace().ofIndex(a).scales()) {
                     scalingActions++;
                 }
-                r = env.step(Action.ofIndex(a));
+                r = env.step(env.actionSpace().ofIndex(a));
                 agent.observe(obs, a, r.reward(), r.observation(), r.terminated());
                 obs = r.observation();
                 total += r.reward();

@@ -1,6 +1,5 @@
 package farmhand.controllers.training;
 
-import farmhand.controllers.env.Action;
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.env.ResetResult;
 import farmhand.controllers.env.StepResult;
@@ -29,6 +28,10 @@ public final class SarsaTrainer {
 
     /** Runs {@code plan}; {@code agent} learns in place; the result holds the selected agent. */
     public TrainingResult<SarsaAgent> train(SarsaAgent agent, TrainingPlan plan, TrainingListener listener) {
+        if (!agent.actionSpace().equals(env.actionSpace())) {
+            throw new IllegalArgumentException("the agent's actions (" + agent.actionSpace() + ") differ from the "
+                    + "environment's (" + env.actionSpace() + "): build the agent from env.actionSpace()");
+        }
         List<EpisodeReport> reports = new ArrayList<>();
         SarsaAgent best = null;
         double bestQos = -1;
@@ -72,10 +75,10 @@ public final class SarsaTrainer {
         int scalingActions = 0;
         StepResult r;
         do {
-            if (Action.ofIndex(a) != Action.NO_OP) {
+            if (env.actionSpace().ofIndex(a).scales()) {
                 scalingActions++;
             }
-            r = env.step(Action.ofIndex(a));
+            r = env.step(env.actionSpace().ofIndex(a));
             total += r.reward();
             workers += r.observation().workers();
             steps++;

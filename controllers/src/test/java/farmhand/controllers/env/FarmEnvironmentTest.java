@@ -144,7 +144,7 @@ class FarmEnvironmentTest {
         assertEquals(0.0, v[6]);
         assertEquals(0.5, v[7]);
         assertEquals(0.5, v[8]);
-        assertEquals(3, Action.COUNT);
+        assertEquals(3, ActionSpace.PAPER.count());
         assertEquals(Action.SCALE_UP, Action.ofIndex(2));
     }
 

@@ -112,6 +112,13 @@ public final class SimulatedFarm implements FarmBackend {
         scheduleNextArrival();
     }
 
+    /**
+     * Scales by {@code delta} workers. One worker (the paper's actions) blocks for its measured scale-up or
+     * scale-down latency. Several workers in one call model a platform that sets a replica count (a Kubernetes
+     * Deployment's {@code replicas}): the requests go out together, each worker with its own sampled latency,
+     * and the call returns when the last one is done (the longest latency, not their sum). The live backend
+     * still starts and stops workers one after another.
+     */
     @Override
     public ScaleOutcome scale(int delta) {
         double blocked = 0;
@@ -121,9 +128,11 @@ public final class SimulatedFarm implements FarmBackend {
             if (Double.isNaN(seconds)) {
                 break;
             }
-            blocked += seconds;
+            blocked = Math.max(blocked, seconds);
             applied += Integer.signum(delta);
-            advanceTo(now + seconds);
+        }
+        if (applied != 0) {
+            advanceTo(now + blocked);
         }
         return new ScaleOutcome(applied, blocked);
     }

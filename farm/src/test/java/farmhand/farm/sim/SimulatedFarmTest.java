@@ -88,6 +88,29 @@ class SimulatedFarmTest {
     }
 
     @Test
+    void severalWorkersInOneScaleStartTogetherAndBlockForTheLongestLatencyNotTheSum() {
+        SimulatedFarm together = new SimulatedFarm(SimulatorConfig.paper());
+        together.start(new EpisodeSpec(WORKLOAD, 4, 3));
+        together.advanceTo(50);
+        ScaleOutcome four = together.scale(+4);
+        SimulatedFarm oneByOne = new SimulatedFarm(SimulatorConfig.paper());
+        oneByOne.start(new EpisodeSpec(WORKLOAD, 4, 3));
+        oneByOne.advanceTo(50);
+        double sum = 0;
+        double longest = 0;
+        for (int i = 0; i < 4; i++) {
+            double s = oneByOne.scale(+1).scalingSeconds();
+            sum += s;
+            longest = Math.max(longest, s);
+        }
+        assertEquals(4, four.appliedDelta());
+        assertEquals(longest, four.scalingSeconds(), 1e-9, "the same four sampled latencies, started together");
+        assertTrue(four.scalingSeconds() < sum);
+        assertEquals(50 + longest, together.nowSeconds(), 1e-9);
+        assertEquals(8, together.telemetry().workers());
+    }
+
+    @Test
     void aRemovedBusyWorkerFinishesItsTaskAndNothingIsLost() {
         SimulatedFarm farm = new SimulatedFarm(SimulatorConfig.paper());
         farm.start(new EpisodeSpec(WORKLOAD, 8, 5));

@@ -118,7 +118,10 @@ public final class CompareCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         List<OracleOfWorkload> oracles = new ArrayList<>();
         for (Variant v : variants) {
-            ExperimentConfig config = base.withWorkload(v.apply(base.workload()));
+            ExperimentConfig variant = base.withWorkload(v.apply(base.workload()));
+            // one loop for every policy: wide enough for the deployed autoscalers to set replica counts; the
+            // policies limited to -1, 0, +1 behave the same in it (the space only bounds what may be requested)
+            ExperimentConfig config = variant.withEnvironment(Policies.wide(variant.environment()));
             List<Evaluation> evaluations = new ArrayList<>();
             try (FarmEnvironment env = config.environment(Backends.create("sim", config, null))) {
                 Evaluator evaluator = new Evaluator(env);
@@ -158,9 +161,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     private List<Policy> policies(ExperimentConfig config) {
         List<Policy> out = new ArrayList<>();
-        for (String name : List.of("anticipatory", "reactive-average", "reactive-maximum", "keda-redis-list",
-                "hpa-utilization")) {
-            out.add(Policies.create(name, null, config.reactive()));
+        List<String> names = new ArrayList<>(List.of("anticipatory", "reactive-average", "reactive-maximum"));
+        names.addAll(Policies.industry());
+        for (String name : names) {
+            out.add(Policies.create(name, null, config.reactive(), config.environment()));
         }
         if (sarsaModel != null) {
             out.add(Policies.create("sarsa", sarsaModel, config.reactive()));

@@ -50,9 +50,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputPaths.requireWritableFile(json, "--json");
-        ExperimentConfig config = experiment.load();
+        ExperimentConfig loaded = experiment.load();
+        // a deployed autoscaler's rule sets replica counts: its loop allows deltas as wide as the worker bounds
+        ExperimentConfig config = loaded.withEnvironment(Policies.environmentFor(policyName, loaded.environment()));
         List<Long> seeds = experiment.seeds();
-        Policy policy = Policies.create(policyName, model, config.reactive());
+        Policy policy = Policies.create(policyName, model, config.reactive(), config.environment());
         int initial = workers == null ? config.environment().initialWorkers() : workers;
         Evaluation evaluation;
         List<EpisodeMetrics> finished = new ArrayList<>();

@@ -147,7 +147,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         List<Long> seeds = experiment.seeds();
         List<Entry> entries = entries(config);
         List<Evaluation> evaluations;
-        try (FarmEnvironment env = config.environment(Backends.create(backend, config, live))) {
+        // the loop every entry is evaluated in: wide enough for the deployed autoscalers to set replica counts;
+        // the policies limited to -1, 0, +1 (trained in the paper's space) behave the same in it
+        ExperimentConfig loop = config.withEnvironment(Policies.wide(config.environment()));
+        try (FarmEnvironment env = loop.environment(Backends.create(backend, loop, live))) {
             evaluations = evaluateAll(env, entries, seeds, true);
         }
         StringBuilder phases = new StringBuilder();
@@ -277,7 +280,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     private String leadOverManySeeds(ExperimentConfig config, List<Entry> entries) {
         List<Long> seeds = ExperimentOptions.seeds(experiment.seed, leadEpisodes);
         List<Evaluation> evaluations;
-        try (FarmEnvironment env = config.environment(Backends.create("sim", config, live))) {
+        ExperimentConfig loop = config.withEnvironment(Policies.wide(config.environment()));
+        try (FarmEnvironment env = loop.environment(Backends.create("sim", loop, live))) {
             evaluations = evaluateAll(env, entries, seeds, false);
         }
         List<Evaluation> baselines = new ArrayList<>();
@@ -326,8 +330,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (String name : List.of("reactive-average", "reactive-maximum")) {
             entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.REACTIVE_BASELINE));
         }
-        for (String name : List.of("anticipatory", "keda-redis-list", "hpa-utilization")) {
-            entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.OTHER));
+        entries.add(new Entry("anticipatory", Policies.create("anticipatory", null, config.reactive()), initial, Kind.OTHER));
+        for (String name : Policies.industry()) {
+            entries.add(new Entry(name, Policies.create(name, null, config.reactive(), Policies.wide(config.environment())),
+                    initial, Kind.OTHER));
         }
         for (int workers : new int[] {14, 15, 16}) {
             entries.add(new Entry("static-" + workers, new StaticPolicy(), workers, Kind.OTHER));

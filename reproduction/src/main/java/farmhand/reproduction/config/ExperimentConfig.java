@@ -51,6 +51,11 @@ public record ExperimentConfig(WorkloadConfig workload, EnvironmentConfig enviro
         return new ExperimentConfig(workload, environment, reward, newPlatform, simulator, reactive, sarsa, dqn, training, live);
     }
 
+    /** A copy whose control loop is {@code newEnvironment}. */
+    public ExperimentConfig withEnvironment(EnvironmentConfig newEnvironment) {
+        return new ExperimentConfig(workload, newEnvironment, reward, platform, simulator, reactive, sarsa, dqn, training, live);
+    }
+
     /** A copy whose environment rewards with {@code newReward} (for training with another preset). */
     public ExperimentConfig withReward(RewardConfig newReward) {
         return new ExperimentConfig(workload, environment, newReward, platform, simulator, reactive, sarsa, dqn, training, live);

@@ -121,8 +121,9 @@ public final class RegressionSuite {
         for (PolicyRun run : policyRuns()) {
             progress.accept(run.label() + " on " + platform.cliName() + ", seeds " + seeds);
             Evaluation e;
-            try (FarmEnvironment env = config.environment(episodeBackend.get())) {
-                e = new Evaluator(env).evaluate(Policies.create(run.policy(), null, config.reactive()), seeds,
+            ExperimentConfig loop = config.withEnvironment(Policies.environmentFor(run.policy(), config.environment()));
+            try (FarmEnvironment env = loop.environment(episodeBackend.get())) {
+                e = new Evaluator(env).evaluate(Policies.create(run.policy(), null, loop.reactive(), loop.environment()), seeds,
                         run.initialWorkers(), m -> { });
             }
             figures.add(Figure.plain("qos." + run.label(), FigureKind.QOS, e.summary().finalQos().mean(), "fraction"));
@@ -209,7 +210,7 @@ public final class RegressionSuite {
                     policy.reset(42 + k);
                 }
                 Action a = policy.act(obs[k], infos[k]);
-                sink += a.index();
+                sink += a.delta();
             }
             nanos[r] = (System.nanoTime() - start) / (double) DECISIONS_PER_REPEAT;
         }

@@ -1,7 +1,6 @@
 package farmhand.reproduction.training;
 
 import farmhand.controllers.env.FarmEnvironment;
-import farmhand.controllers.env.ObservationSpace;
 import farmhand.controllers.model.DqnModelFile;
 import farmhand.controllers.model.SarsaModelFile;
 import farmhand.controllers.policy.dqn.DqnAgent;
@@ -38,15 +37,16 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
     public TrainingResult<SarsaAgent> sarsa(TrainingPlan plan, SarsaModelFile resumeFrom, TrainingListener listener,
                                             Checkpoints checkpoints) {
         ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().sarsaReward()));
-        SarsaAgent agent = resumeFrom == null ? new SarsaAgent(config.sarsa(), Discretizer.PAPER) : resumeFrom.agent();
         TrainingPlan effective = resumeFrom == null ? plan : plan.resumedAfter(resumeFrom.episodesTrained());
-        TrainingListener withCheckpoints = r -> {
-            listener.onEpisode(r);
-            if (checkpoints.due(r.episode())) {
-                SarsaModelFile.save(checkpoints.file(), agent, r.episode() + 1);
-            }
-        };
         try (FarmEnvironment env = training.environment(backends.apply(training))) {
+            SarsaAgent agent = resumeFrom == null ? new SarsaAgent(config.sarsa(), Discretizer.PAPER, env.actionSpace())
+                    : resumeFrom.agent();
+            TrainingListener withCheckpoints = r -> {
+                listener.onEpisode(r);
+                if (checkpoints.due(r.episode())) {
+                    SarsaModelFile.save(checkpoints.file(), agent, r.episode() + 1);
+                }
+            };
             return new SarsaTrainer(env).train(agent, effective, withCheckpoints);
         }
     }
@@ -54,14 +54,14 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
     /** Trains Double DQN from scratch, its weights seeded by the plan's seed. */
     public TrainingResult<DqnAgent> dqn(TrainingPlan plan, TrainingListener listener, Checkpoints checkpoints) {
         ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().dqnReward()));
-        DqnAgent agent = new DqnAgent(config.dqn(), ObservationSpace.PAPER, plan.seed());
-        TrainingListener withCheckpoints = r -> {
-            listener.onEpisode(r);
-            if (checkpoints.due(r.episode())) {
-                DqnModelFile.save(checkpoints.file(), agent, r.episode() + 1);
-            }
-        };
         try (FarmEnvironment env = training.environment(backends.apply(training))) {
+            DqnAgent agent = new DqnAgent(config.dqn(), env.observationSpace(), env.actionSpace(), plan.seed());
+            TrainingListener withCheckpoints = r -> {
+                listener.onEpisode(r);
+                if (checkpoints.due(r.episode())) {
+                    DqnModelFile.save(checkpoints.file(), agent, r.episode() + 1);
+                }
+            };
             return new DqnTrainer(env).train(agent, plan, withCheckpoints, DqnAgent::copy);
         }
     }

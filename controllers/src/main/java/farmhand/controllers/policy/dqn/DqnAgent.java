@@ -1,6 +1,6 @@
 package farmhand.controllers.policy.dqn;
 
-import farmhand.controllers.env.Action;
+import farmhand.controllers.env.ActionSpace;
 import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.ObservationSpace;
 import farmhand.farm.workload.Seeds;
@@ -20,6 +20,7 @@ public final class DqnAgent {
 
     private final DqnConfig config;
     private final ObservationSpace space;
+    private final ActionSpace actions;
     private final QNetwork online;
     private final QNetwork target;
     private final ReplayBuffer replay;
@@ -27,11 +28,20 @@ public final class DqnAgent {
     private long steps;
     private long updates;
 
-    /** A fresh agent whose weights and sampling are fixed by {@code seed}. */
+    /** A fresh agent over the paper's actions -1, 0, +1, its weights and sampling fixed by {@code seed}. */
     public DqnAgent(DqnConfig config, ObservationSpace space, long seed) {
+        this(config, space, ActionSpace.PAPER, seed);
+    }
+
+    /**
+     * A fresh agent whose weights and sampling are fixed by {@code seed}, over the environment's spaces
+     * ({@code env.observationSpace()}, {@code env.actionSpace()}): one network output per action.
+     */
+    public DqnAgent(DqnConfig config, ObservationSpace space, ActionSpace actions, long seed) {
         this.config = Objects.requireNonNull(config, "config");
         this.space = Objects.requireNonNull(space, "space");
-        int[] shape = {Observation.SIZE, config.hidden1(), config.hidden2(), Action.COUNT};
+        this.actions = Objects.requireNonNull(actions, "actions");
+        int[] shape = {Observation.SIZE, config.hidden1(), config.hidden2(), actions.count()};
         this.online = new QNetwork(shape, Seeds.source(seed, "dqn-init"));
         this.target = new QNetwork(shape, null);
         this.target.blendFrom(online, 1.0);
@@ -42,7 +52,7 @@ public final class DqnAgent {
 
     /** A greedy copy of this agent's networks (no replay, no counters), for snapshots and model files. */
     public DqnAgent copy() {
-        DqnAgent c = new DqnAgent(config, space, 0);
+        DqnAgent c = new DqnAgent(config, space, actions, 0);
         c.online.blendFrom(online, 1.0);
         c.target.blendFrom(target, 1.0);
         return c;
@@ -50,6 +60,11 @@ public final class DqnAgent {
 
     public ObservationSpace space() {
         return space;
+    }
+
+    /** The actions this agent chooses among. */
+    public ActionSpace actionSpace() {
+        return actions;
     }
 
     public DqnConfig config() {
@@ -84,7 +99,7 @@ public final class DqnAgent {
     /** Epsilon-greedy action index. */
     public int explore(Observation o, double epsilon, UniformRandomProvider explorer) {
         if (explorer.nextDouble() < epsilon) {
-            return explorer.nextInt(Action.COUNT);
+            return explorer.nextInt(actions.count());
         }
         return greedy(o);
     }

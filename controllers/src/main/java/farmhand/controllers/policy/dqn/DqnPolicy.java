@@ -25,6 +25,6 @@ public final class DqnPolicy implements Policy {
 
     @Override
     public Action act(Observation observation, StepInfo info) {
-        return Action.ofIndex(agent.greedy(observation));
+        return agent.actionSpace().ofIndex(agent.greedy(observation));
     }
 }

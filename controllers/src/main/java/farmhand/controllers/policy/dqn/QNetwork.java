@@ -1,6 +1,5 @@
 package farmhand.controllers.policy.dqn;
 
-import farmhand.controllers.env.Action;
 import farmhand.controllers.env.Observation;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -49,9 +48,9 @@ public final class QNetwork {
      * @param rng draws the initial weights; null leaves them at zero (for a network about to be overwritten)
      */
     public QNetwork(int[] shape, UniformRandomProvider rng) {
-        if (shape.length != 4 || shape[0] != Observation.SIZE || shape[3] != Action.COUNT || shape[1] < 1
+        if (shape.length != 4 || shape[0] != Observation.SIZE || shape[3] < 3 || shape[3] % 2 == 0 || shape[1] < 1
                 || shape[2] < 1) {
-            throw new IllegalArgumentException("a Q-network has shape [9, h1, h2, 3], got " + Arrays.toString(shape));
+            throw new IllegalArgumentException("a Q-network has shape [9, h1, h2, 2k + 1], got " + Arrays.toString(shape));
         }
         this.shape = shape.clone();
         int layers = shape.length - 1;

@@ -1,41 +1,42 @@
 package farmhand.controllers.policy.industry;
 
-import farmhand.controllers.env.Action;
+import farmhand.controllers.env.EnvironmentConfig;
 import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.StepInfo;
-import farmhand.controllers.policy.Policy;
 
 /**
- * The Kubernetes HPA on a utilisation metric: {@code desired = ceil(N * utilisation / target)},
- * left alone while {@code |utilisation / target - 1| <= tolerance}. Utilisation is the share of
- * workers busy, estimated from the enqueue counter minus the tasks waiting, in the result queue and
- * collected. The environment moves one worker per step, so the policy steps toward the desired count.
+ * The Kubernetes HPA on a utilisation metric: {@code desired = ceil(current * utilisation / target)},
+ * left alone while {@code |utilisation / target - 1| <= 0.1}, synced every 15 s with the default
+ * stabilisation and rate limits of {@link HpaController} (source: kubernetes.io "Horizontal Pod
+ * Autoscaling", algorithm details; kubernetes/kubernetes {@code pkg/controller/podautoscaler/}).
+ * Utilisation is the share of workers busy, counting the tasks waiting as demand too (a saturated
+ * farm reports 100 % and more, as CPU requests do), target 70 %.
  *
- * <p>Stateless and thread-safe.
+ * <p>Not thread-safe.
  */
-public final class HpaUtilizationPolicy implements Policy {
+public final class HpaUtilizationPolicy extends PeriodicAutoscaler {
 
     private final double targetUtilization;
-    private final double tolerance;
+    private final HpaController hpa;
+    private boolean started;
 
     /**
+     * @param environment the control loop (bounds, action space)
      * @param targetUtilization target share of busy workers in (0, 1] (common choice: 0.7)
      * @param tolerance dead band around the target, in [0, 1) (Kubernetes default: 0.1)
      */
-    public HpaUtilizationPolicy(double targetUtilization, double tolerance) {
+    public HpaUtilizationPolicy(EnvironmentConfig environment, double targetUtilization, double tolerance) {
+        super(environment, KedaRedisListPolicy.HPA_SYNC_SECONDS);
         if (!(targetUtilization > 0 && targetUtilization <= 1)) {
             throw new IllegalArgumentException("targetUtilization must be in (0, 1], was " + targetUtilization);
         }
-        if (!(tolerance >= 0 && tolerance < 1)) {
-            throw new IllegalArgumentException("tolerance must be in [0, 1), was " + tolerance);
-        }
         this.targetUtilization = targetUtilization;
-        this.tolerance = tolerance;
+        this.hpa = new HpaController(tolerance, HpaController.Behavior.defaults());
     }
 
     /** Target 70 % busy, tolerance 0.1. */
-    public static HpaUtilizationPolicy defaults() {
-        return new HpaUtilizationPolicy(0.7, 0.1);
+    public static HpaUtilizationPolicy defaults(EnvironmentConfig environment) {
+        return new HpaUtilizationPolicy(environment, 0.7, 0.1);
     }
 
     @Override
@@ -43,23 +44,23 @@ public final class HpaUtilizationPolicy implements Policy {
         return "hpa-utilization";
     }
 
-    /** The replica count the HPA would set now. */
-    public int desiredReplicas(Observation o, StepInfo info) {
-        double n = Math.max(1, o.workers());
-        double inService = Math.max(0, info.enqueuedTotal() - (o.workerQueue() + o.resultQueue() + o.outputQueue()));
-        // waiting tasks count as demand too: a saturated farm reports 100 % and more
-        double utilization = (inService + o.workerQueue()) / n;
-        double ratio = utilization / targetUtilization;
-        if (Math.abs(ratio - 1) <= tolerance) {
-            return (int) n;
-        }
-        return (int) Math.ceil(n * ratio);
+    @Override
+    protected void resetRule() {
+        started = false;
+    }
+
+    /** The utilisation the HPA reads: tasks in service or waiting, per worker. */
+    public static double utilization(Observation o, StepInfo info) {
+        return FarmSignals.inFlight(o, info) / Math.max(1, o.workers());
     }
 
     @Override
-    public Action act(Observation observation, StepInfo info) {
-        int desired = desiredReplicas(observation, info);
-        int current = (int) Math.round(observation.workers());
-        return desired > current ? Action.SCALE_UP : desired < current ? Action.SCALE_DOWN : Action.NO_OP;
+    protected int tick(double nowSeconds, int replicas, Observation o, StepInfo info) {
+        if (!started) {
+            hpa.reset(nowSeconds, replicas);
+            started = true;
+        }
+        int recommendation = hpa.recommend(replicas, utilization(o, info) / targetUtilization);
+        return hpa.sync(nowSeconds, replicas, recommendation, environment().minWorkers(), environment().maxWorkers());
     }
 }

@@ -1,6 +1,6 @@
 package farmhand.controllers.policy.sarsa;
 
-import farmhand.controllers.env.Action;
+import farmhand.controllers.env.ActionSpace;
 import farmhand.controllers.env.Observation;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,22 +26,42 @@ public final class SarsaAgent {
 
     private final SarsaConfig config;
     private final Discretizer discretizer;
+    private final ActionSpace actions;
+    private final int n;
     private final double[] q;
     private final Map<Integer, double[]> traces = new HashMap<>();
 
+    /** A fresh agent over the paper's actions -1, 0, +1. */
     public SarsaAgent(SarsaConfig config, Discretizer discretizer) {
-        this(config, discretizer, new double[discretizer.stateCount() * Action.COUNT]);
+        this(config, discretizer, ActionSpace.PAPER);
     }
 
-    /** An agent with the given Q-table ({@code stateCount * 3} values, state-major). */
+    /** A fresh agent over {@code actions} (take it from the environment: {@code env.actionSpace()}). */
+    public SarsaAgent(SarsaConfig config, Discretizer discretizer, ActionSpace actions) {
+        this(config, discretizer, actions, new double[discretizer.stateCount() * actions.count()]);
+    }
+
+    /** An agent over the paper's actions with the given Q-table ({@code stateCount * 3} values, state-major). */
     public SarsaAgent(SarsaConfig config, Discretizer discretizer, double[] qTable) {
+        this(config, discretizer, ActionSpace.PAPER, qTable);
+    }
+
+    /** An agent over {@code actions} with the given Q-table ({@code stateCount * actions.count()} values, state-major). */
+    public SarsaAgent(SarsaConfig config, Discretizer discretizer, ActionSpace actions, double[] qTable) {
         this.config = Objects.requireNonNull(config, "config");
         this.discretizer = Objects.requireNonNull(discretizer, "discretizer");
-        if (qTable.length != discretizer.stateCount() * Action.COUNT) {
+        this.actions = Objects.requireNonNull(actions, "actions");
+        this.n = actions.count();
+        if (qTable.length != discretizer.stateCount() * n) {
             throw new IllegalArgumentException("Q-table has " + qTable.length + " values, expected "
-                    + discretizer.stateCount() * Action.COUNT);
+                    + discretizer.stateCount() * n);
         }
         this.q = qTable.clone();
+    }
+
+    /** The actions this agent chooses among. */
+    public ActionSpace actionSpace() {
+        return actions;
     }
 
     public SarsaConfig config() {
@@ -59,7 +79,7 @@ public final class SarsaAgent {
 
     /** Q(s, a). */
     public double value(int state, int action) {
-        return q[state * Action.COUNT + action];
+        return q[state * n + action];
     }
 
     /** The state of {@code o}. */
@@ -69,9 +89,9 @@ public final class SarsaAgent {
 
     /** The greedy action index in {@code state}, ties to the highest index. */
     public int greedy(int state) {
-        int base = state * Action.COUNT;
+        int base = state * n;
         int best = 0;
-        for (int a = 1; a < Action.COUNT; a++) {
+        for (int a = 1; a < n; a++) {
             if (q[base + a] >= q[base + best]) {
                 best = a;
             }
@@ -82,7 +102,7 @@ public final class SarsaAgent {
     /** Epsilon-greedy action index, drawing from {@code rng}. */
     public int explore(int state, double epsilon, UniformRandomProvider rng) {
         if (rng.nextDouble() < epsilon) {
-            return rng.nextInt(Action.COUNT);
+            return rng.nextInt(n);
         }
         return greedy(state);
     }
@@ -106,15 +126,15 @@ public final class SarsaAgent {
     public double update(int state, int action, double reward, int next, int nextAction, boolean terminal) {
         double target = terminal ? reward : reward + config.gamma() * value(next, nextAction);
         double delta = target - value(state, action);
-        traces.computeIfAbsent(state, k -> new double[Action.COUNT])[action] += 1.0;
+        traces.computeIfAbsent(state, k -> new double[n])[action] += 1.0;
         double decay = config.gamma() * config.lambda();
         Iterator<Map.Entry<Integer, double[]>> it = traces.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Integer, double[]> entry = it.next();
-            int base = entry.getKey() * Action.COUNT;
+            int base = entry.getKey() * n;
             double[] e = entry.getValue();
             boolean alive = false;
-            for (int a = 0; a < Action.COUNT; a++) {
+            for (int a = 0; a < n; a++) {
                 if (e[a] != 0) {
                     q[base + a] += config.alpha() * delta * e[a];
                     e[a] *= decay;
@@ -149,18 +169,27 @@ public final class SarsaAgent {
     public int visitedStates() {
         int n = 0;
         for (int s = 0; s < discretizer.stateCount(); s++) {
-            int base = s * Action.COUNT;
-            if (q[base] != 0 || q[base + 1] != 0 || q[base + 2] != 0) {
+            if (visited(q, s * this.n, this.n)) {
                 n++;
             }
         }
         return n;
     }
 
+    /** Whether any of the {@code count} Q-values from {@code base} is not zero. */
+    public static boolean visited(double[] table, int base, int count) {
+        for (int a = 0; a < count; a++) {
+            if (table[base + a] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SarsaAgent other && config.equals(other.config)
-                && discretizer.equals(other.discretizer) && Arrays.equals(q, other.q);
+                && discretizer.equals(other.discretizer) && actions.equals(other.actions) && Arrays.equals(q, other.q);
     }
 
     @Override

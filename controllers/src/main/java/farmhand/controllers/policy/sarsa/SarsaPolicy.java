@@ -25,6 +25,6 @@ public final class SarsaPolicy implements Policy {
 
     @Override
     public Action act(Observation observation, StepInfo info) {
-        return Action.ofIndex(agent.greedy(agent.state(observation)));
+        return agent.actionSpace().ofIndex(agent.greedy(agent.state(observation)));
     }
 }
