@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ControllerBenchmark {
 
     @Param({"reactive-average", "reactive-maximum", "sarsa", "dqn", "static", "keda-redis-list", "hpa-utilization",
-        "anticipatory"})
+        "anticipatory", "keda-redis-list-tuned", "openfaas-capacity", "openfaas-queue", "openfaas-capacity-1",
+        "openfaas-queue-1", "openfaas-ce-alert", "knative-kpa", "knative-kpa-cc1"})
     public String policyName;
 
     private Policy policy;

@@ -35,6 +35,19 @@ class SarsaModelFileTest {
     }
 
     @Test
+    void aModelOverFiveActionsKeepsItsActionSpaceThroughAFile() {
+        farmhand.controllers.env.ActionSpace two = new farmhand.controllers.env.ActionSpace(2);
+        double[] q = new double[Discretizer.PAPER.stateCount() * 5];
+        q[5 * 77 + 4] = 2.0;
+        SarsaAgent agent = new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER, two, q);
+        Path f = dir.resolve("five.json");
+        SarsaModelFile.save(f, agent, 1);
+        SarsaAgent loaded = SarsaModelFile.load(f).agent();
+        assertEquals(agent, loaded);
+        assertEquals(two, loaded.actionSpace());
+    }
+
+    @Test
     void aCorruptFileIsRefusedNamingIt() throws Exception {
         Path f = dir.resolve("broken.json");
         Files.writeString(f, "{\"format\": \"farmhand-sarsa\", \"version\": 1, \"q\": [[1, 2");

@@ -32,6 +32,23 @@ class SarsaTrainerTest {
     }
 
     @Test
+    void anAgentBuiltFromAWiderEnvironmentLearnsOverItsActionsAndAMismatchIsRefused() {
+        EnvironmentConfig two = EnvironmentConfig.paper().withMaxDeltaPerStep(2);
+        try (FarmEnvironment env = new FarmEnvironment(SimulatedFarm.paper(), new WorkloadGenerator(WorkloadConfig.paper()),
+                two, new RewardFunction(RewardConfig.DEFAULT))) {
+            SarsaAgent agent = new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER, env.actionSpace());
+            TrainingResult<SarsaAgent> r = new SarsaTrainer(env).train(agent,
+                    new TrainingPlan(5, 1, 0, 0, List.of(), false), TrainingListener.none());
+            assertEquals(5, r.agent().actionSpace().count());
+            assertEquals(Discretizer.PAPER.stateCount() * 5, r.agent().qTable().length);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new SarsaTrainer(env).train(new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER),
+                            new TrainingPlan(1, 1, 0, 0, List.of(), false), TrainingListener.none()));
+            assertTrue(e.getMessage().contains("env.actionSpace()"), e.getMessage());
+        }
+    }
+
+    @Test
     void theSameSeedTrainsTheSameModel() {
         assertEquals(train(40, 3).agent(), train(40, 3).agent());
         assertNotEquals(train(40, 3).agent(), train(40, 4).agent());

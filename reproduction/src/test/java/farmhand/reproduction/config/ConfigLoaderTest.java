@@ -61,6 +61,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theActionSetIsThePapersByDefaultAndWidenedByMaxDeltaPerStep() throws Exception {
+        assertEquals(1, ConfigLoader.parse("", "empty").environment().maxDeltaPerStep());
+        assertTrue(ConfigLoader.defaultsYaml().contains("maxDeltaPerStep: 1"), ConfigLoader.defaultsYaml());
+        ExperimentConfig c = ConfigLoader.load(file("environment:\n  maxDeltaPerStep: 4\n"));
+        assertEquals(9, c.environment().actionSpace().count());
+    }
+
+    @Test
+    void aMaxDeltaPerStepOutsideOneToTheWorkerRangeIsRefusedNamingIt() throws Exception {
+        refusedNaming("environment:\n  maxDeltaPerStep: 0\n", "maxDeltaPerStep", "was 0");
+        refusedNaming("environment:\n  maxWorkers: 4\n  minWorkers: 1\n  initialWorkers: 2\n  maxDeltaPerStep: 5\n",
+                "maxDeltaPerStep must be within [1, 3]");
+    }
+
+    @Test
     void anUnknownKeyIsRefusedNamingItAndTheFile() throws Exception {
         ConfigException e = refused("environment:\n  stepSecondz: 8\n");
         assertTrue(e.getMessage().contains("environment.stepSecondz"), e.getMessage());
