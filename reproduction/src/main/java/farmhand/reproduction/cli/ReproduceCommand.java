@@ -5,11 +5,10 @@ import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.EvaluationSummary;
 import farmhand.controllers.eval.Lead;
 import farmhand.controllers.eval.Evaluator;
-import farmhand.controllers.policy.Policies;
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
 import farmhand.controllers.policy.dqn.DqnAgent;
 import farmhand.controllers.policy.dqn.DqnPolicy;
-import farmhand.controllers.policy.fixed.StaticPolicy;
 import farmhand.controllers.policy.sarsa.SarsaAgent;
 import farmhand.controllers.policy.sarsa.SarsaPolicy;
 import farmhand.controllers.training.EpisodeReport;
@@ -60,8 +59,9 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--backend", defaultValue = "sim", description = "sim or live (default: ${DEFAULT-VALUE})")
-    String backend;
+    @Option(names = "--backend", defaultValue = "sim", completionCandidates = Spellings.Backends.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Backend backend;
 
     @Option(names = "--scaling-curve", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "also run Fig. 2's 30 s-window scaling curve on the live farm (~1.5 min; "
@@ -119,7 +119,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     /** Trains SARSA(lambda) and DQN from scratch as {@code farmhand train} would, saving them beside the results. */
     private List<Entry> learned(ExperimentConfig config, int initial) {
         TrainingSettings t = config.training();
-        AgentTraining training = new AgentTraining(config, c -> Backends.create("sim", c, live));
+        AgentTraining training = new AgentTraining(config, c -> Backend.SIM.create(c, live));
         long t0 = System.nanoTime();
         TrainingResult<SarsaAgent> sarsa = training.sarsa(TrainingPlan.of(t.sarsaEpisodes(), t.seed()), null,
                 TrainingListener.none(), AgentTraining.Checkpoints.NONE);
@@ -129,12 +129,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         System.err.printf(Locale.ROOT, "trained sarsa (%d episodes, %.1f s) and dqn (%d episodes, %.1f s) on the simulator%n",
                 t.sarsaEpisodes(), (t1 - t0) / 1e9, t.dqnEpisodes(), (t2 - t1) / 1e9);
-        trainingReports.put("sarsa", sarsa.reports());
-        trainingReports.put("dqn", dqn.reports());
+        trainingReports.put(PolicyKind.SARSA.spelling(), sarsa.reports());
+        trainingReports.put(PolicyKind.DQN.spelling(), dqn.reports());
         AgentTraining.saveSarsa(sarsa, out.resolve("models/sarsa.json"));
         AgentTraining.saveDqn(dqn, out.resolve("models/dqn.json"));
-        return List.of(new Entry("sarsa", new SarsaPolicy(sarsa.agent()), initial, Kind.LEARNED),
-                new Entry("dqn", new DqnPolicy(dqn.agent()), initial, Kind.LEARNED));
+        return List.of(new Entry(PolicyKind.SARSA.spelling(), new SarsaPolicy(sarsa.agent()), initial, Kind.LEARNED),
+                new Entry(PolicyKind.DQN.spelling(), new DqnPolicy(dqn.agent()), initial, Kind.LEARNED));
     }
 
     @Override
@@ -147,7 +147,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         List<Long> seeds = experiment.seeds();
         List<Entry> entries = entries(config);
         List<Evaluation> evaluations;
-        try (FarmEnvironment env = config.environment(Backends.create(backend, config, live))) {
+        try (FarmEnvironment env = config.environment(backend.create(config, live))) {
             evaluations = evaluateAll(env, entries, seeds, true);
         }
         StringBuilder phases = new StringBuilder();
@@ -194,9 +194,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + "\n\nThe frontier and the distances are also in [oracle.json](oracle.json).");
         }
         List<Evaluation> paperFour = evaluations.stream()
-                .filter(e -> Figures.PAPER_POLICIES.contains(e.policy())).toList();
+                .filter(e -> Figures.inPaper(e.policy())).toList();
         List<Evaluation> others = evaluations.stream()
-                .filter(e -> !Figures.PAPER_POLICIES.contains(e.policy())).toList();
+                .filter(e -> !Figures.inPaper(e.policy())).toList();
         index.figure("Fig. 4: arrival pattern", print(Figures.arrivalPattern(config.workload(), 50,
                         out.resolve("fig4-arrivals.png"))),
                 "Mean arrivals per second over 50 episodes, as deployed and as described.");
@@ -240,7 +240,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (experiment.config != null) {
             sb.append(" --config ").append(experiment.config);
         }
-        if (!"sim".equals(backend)) {
+        if (backend != Backend.SIM) {
             sb.append(" --backend ").append(backend);
         }
         if (!scalingCurve) {
@@ -277,7 +277,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     private String leadOverManySeeds(ExperimentConfig config, List<Entry> entries) {
         List<Long> seeds = ExperimentOptions.seeds(experiment.seed, leadEpisodes);
         List<Evaluation> evaluations;
-        try (FarmEnvironment env = config.environment(Backends.create("sim", config, live))) {
+        try (FarmEnvironment env = config.environment(Backend.SIM.create(config, live))) {
             evaluations = evaluateAll(env, entries, seeds, false);
         }
         List<Evaluation> baselines = new ArrayList<>();
@@ -323,14 +323,17 @@ public final class ReproduceCommand implements Callable<Integer> {
         int initial = config.environment().initialWorkers();
         List<Entry> entries = new ArrayList<>();
         entries.addAll(learned(config, initial));
-        for (String name : List.of("reactive-average", "reactive-maximum")) {
-            entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.REACTIVE_BASELINE));
+        for (PolicyKind kind : PolicyKind.of(PolicyKind.Group.PAPER_BASELINE)) {
+            entries.add(new Entry(kind.spelling(), kind.create(null, config.reactive()), initial, Kind.REACTIVE_BASELINE));
         }
-        for (String name : List.of("anticipatory", "keda-redis-list", "hpa-utilization")) {
-            entries.add(new Entry(name, Policies.create(name, null, config.reactive()), initial, Kind.OTHER));
+        for (PolicyKind kind : PolicyKind.of(PolicyKind.Group.OTHER)) {
+            entries.add(new Entry(kind.spelling(), kind.create(null, config.reactive()), initial, Kind.OTHER));
         }
-        for (int workers : new int[] {14, 15, 16}) {
-            entries.add(new Entry("static-" + workers, new StaticPolicy(), workers, Kind.OTHER));
+        for (PolicyKind kind : PolicyKind.of(PolicyKind.Group.FIXED)) {
+            for (int workers : new int[] {14, 15, 16}) {
+                entries.add(new Entry(kind.spelling() + "-" + workers, kind.create(null, config.reactive()), workers,
+                        Kind.OTHER));
+            }
         }
         return entries;
     }

@@ -7,7 +7,6 @@ import farmhand.controllers.model.SarsaModelFile;
 import farmhand.controllers.policy.dqn.DqnAgent;
 import farmhand.controllers.policy.sarsa.Discretizer;
 import farmhand.controllers.policy.sarsa.SarsaAgent;
-import farmhand.controllers.reward.RewardConfig;
 import farmhand.controllers.training.DqnTrainer;
 import farmhand.controllers.training.SarsaTrainer;
 import farmhand.controllers.training.TrainingListener;
@@ -37,7 +36,7 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
      */
     public TrainingResult<SarsaAgent> sarsa(TrainingPlan plan, SarsaModelFile resumeFrom, TrainingListener listener,
                                             Checkpoints checkpoints) {
-        ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().sarsaReward()));
+        ExperimentConfig training = config.withReward(config.training().sarsaReward().config());
         SarsaAgent agent = resumeFrom == null ? new SarsaAgent(config.sarsa(), Discretizer.PAPER) : resumeFrom.agent();
         TrainingPlan effective = resumeFrom == null ? plan : plan.resumedAfter(resumeFrom.episodesTrained());
         TrainingListener withCheckpoints = r -> {
@@ -53,7 +52,7 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
 
     /** Trains Double DQN from scratch, its weights seeded by the plan's seed. */
     public TrainingResult<DqnAgent> dqn(TrainingPlan plan, TrainingListener listener, Checkpoints checkpoints) {
-        ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().dqnReward()));
+        ExperimentConfig training = config.withReward(config.training().dqnReward().config());
         DqnAgent agent = new DqnAgent(config.dqn(), ObservationSpace.PAPER, plan.seed());
         TrainingListener withCheckpoints = r -> {
             listener.onEpisode(r);

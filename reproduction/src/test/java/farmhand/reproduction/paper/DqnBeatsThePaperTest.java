@@ -31,7 +31,7 @@ class DqnBeatsThePaperTest {
     @Test
     void dqnTrainedFromScratchMeetsNinetyFourPercent() {
         ExperimentConfig config = ExperimentConfig.paper();
-        ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().dqnReward()));
+        ExperimentConfig training = config.withReward(config.training().dqnReward().config());
         DqnAgent agent;
         try (FarmEnvironment env = training.environment(SimulatedFarm.paper())) {
             agent = new DqnTrainer(env).train(new DqnAgent(config.dqn(), ObservationSpace.PAPER, config.training().seed()),

@@ -31,7 +31,7 @@ class SarsaBeatsThePaperTest {
     @Test
     void sarsaTrainedFromScratchMeetsNinetyNinePercentWithFewerThanFifteenAndAHalfWorkers() {
         ExperimentConfig config = ExperimentConfig.paper();
-        ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().sarsaReward()));
+        ExperimentConfig training = config.withReward(config.training().sarsaReward().config());
         SarsaAgent agent;
         try (FarmEnvironment env = training.environment(SimulatedFarm.paper())) {
             agent = new SarsaTrainer(env).train(new SarsaAgent(config.sarsa(), Discretizer.PAPER),
