@@ -2,6 +2,7 @@ package farmhand.controllers.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import farmhand.controllers.env.EnvironmentConfig;
 import farmhand.controllers.model.DqnModelFile;
 import farmhand.controllers.model.SarsaModelFile;
 import farmhand.controllers.policy.Policy;
@@ -21,30 +22,30 @@ import java.util.List;
 /**
  * The policies a command, a configuration file, the reproduction or a benchmark can name: the one
  * place that maps names to policies. Adding a policy is one constant: its spelling, its {@link Group}
- * and how to make it.
+ * and how to make it from the {@link Inputs} ({@code in -> new MyPolicy(in.environment())}).
  *
  * <p>Lists derived from this enum ({@link #of(Group)}, {@link #paper()}) keep declaration order, which is
  * the order of the rows in reports.
  */
 public enum PolicyKind implements Spelled {
     /** Reactive baseline on the average arrival rate (the paper's ReactiveAverage). */
-    REACTIVE_AVERAGE("reactive-average", Group.PAPER_BASELINE, (model, reactive) -> new ReactivePolicy(
-            ReactivePolicy.Estimate.AVERAGE, reactive.horizonSeconds(), reactive.threshold())),
+    REACTIVE_AVERAGE("reactive-average", Group.PAPER_BASELINE, in -> new ReactivePolicy(
+            ReactivePolicy.Estimate.AVERAGE, in.reactive().horizonSeconds(), in.reactive().threshold())),
     /** Reactive baseline on the maximum arrival rate (the paper's ReactiveMaximum). */
-    REACTIVE_MAXIMUM("reactive-maximum", Group.PAPER_BASELINE, (model, reactive) -> new ReactivePolicy(
-            ReactivePolicy.Estimate.MAXIMUM, reactive.horizonSeconds(), reactive.threshold())),
+    REACTIVE_MAXIMUM("reactive-maximum", Group.PAPER_BASELINE, in -> new ReactivePolicy(
+            ReactivePolicy.Estimate.MAXIMUM, in.reactive().horizonSeconds(), in.reactive().threshold())),
     /** The SARSA(lambda) agent, from a model file. */
-    SARSA("sarsa", Group.LEARNED, (model, reactive) -> new SarsaPolicy(SarsaModelFile.load(model).agent())),
+    SARSA("sarsa", Group.LEARNED, in -> new SarsaPolicy(SarsaModelFile.load(in.model()).agent())),
     /** The Double DQN agent, from a model file. */
-    DQN("dqn", Group.LEARNED, (model, reactive) -> new DqnPolicy(DqnModelFile.load(model).agent())),
+    DQN("dqn", Group.LEARNED, in -> new DqnPolicy(DqnModelFile.load(in.model()).agent())),
     /** Keeps the initial workers (fixed provisioning). */
-    STATIC("static", Group.FIXED, (model, reactive) -> new StaticPolicy()),
+    STATIC("static", Group.FIXED, in -> new StaticPolicy()),
     /** farmhand's own non-clairvoyant policy. */
-    ANTICIPATORY("anticipatory", Group.OTHER, (model, reactive) -> AnticipatoryPolicy.tuned()),
+    ANTICIPATORY("anticipatory", Group.OTHER, in -> AnticipatoryPolicy.tuned()),
     /** KEDA's Redis-list scaler with its documented defaults. */
-    KEDA_REDIS_LIST("keda-redis-list", Group.OTHER, (model, reactive) -> KedaRedisListPolicy.defaults()),
+    KEDA_REDIS_LIST("keda-redis-list", Group.OTHER, in -> KedaRedisListPolicy.defaults(in.environment())),
     /** The Kubernetes HPA on CPU utilisation with its documented defaults. */
-    HPA_UTILIZATION("hpa-utilization", Group.OTHER, (model, reactive) -> HpaUtilizationPolicy.defaults());
+    HPA_UTILIZATION("hpa-utilization", Group.OTHER, in -> HpaUtilizationPolicy.defaults());
 
     /** What role a policy plays in the reproduction. */
     public enum Group {
@@ -58,11 +59,21 @@ public enum PolicyKind implements Spelled {
         OTHER
     }
 
-    /** Makes a policy; {@code model} is non-null exactly for {@link Group#LEARNED} policies. */
+    /**
+     * What a policy may be made from.
+     *
+     * @param model the model file; non-null exactly for {@link Group#LEARNED} policies
+     * @param reactive the reactive baselines' parameters
+     * @param environment the control loop (worker bounds, step length)
+     */
+    public record Inputs(Path model, ReactiveConfig reactive, EnvironmentConfig environment) {
+    }
+
+    /** Makes a policy from its {@link Inputs}. */
     @FunctionalInterface
     public interface Factory {
         /** A new policy instance. */
-        Policy create(Path model, ReactiveConfig reactive);
+        Policy create(Inputs inputs);
     }
 
     private final String spelling;
@@ -97,22 +108,24 @@ public enum PolicyKind implements Spelled {
     }
 
     /**
-     * This policy, with the reactive baselines' parameters taken from {@code reactive}.
+     * This policy for an experiment.
      *
      * @param model a model file for learned policies; ignored (may be null) for the others
+     * @param reactive the reactive baselines' parameters
+     * @param environment the control loop the policy will run in
      * @throws IllegalArgumentException for a learned policy without a model
      */
-    public Policy create(Path model, ReactiveConfig reactive) {
+    public Policy create(Path model, ReactiveConfig reactive, EnvironmentConfig environment) {
         if (learned() && model == null) {
             throw new IllegalArgumentException("policy '" + spelling + "' needs a trained model: pass --model FILE "
                     + "(make one with 'farmhand train --policy " + spelling + "')");
         }
-        return factory.create(learned() ? model : null, reactive);
+        return factory.create(new Inputs(learned() ? model : null, reactive, environment));
     }
 
-    /** This policy, which must not be a learned one, with the paper's reactive parameters. */
+    /** This policy, which must not be a learned one, for the paper's experiment. */
     public Policy create() {
-        return create(null, ReactiveConfig.paper());
+        return create(null, ReactiveConfig.paper(), EnvironmentConfig.paper());
     }
 
     /**

@@ -160,14 +160,14 @@ public final class CompareCommand implements Callable<Integer> {
         List<Policy> out = new ArrayList<>();
         for (PolicyKind kind : PolicyKind.values()) {
             if (kind.group() == PolicyKind.Group.PAPER_BASELINE || kind.group() == PolicyKind.Group.OTHER) {
-                out.add(kind.create(null, config.reactive()));
+                out.add(kind.create(null, config.reactive(), config.environment()));
             }
         }
         if (sarsaModel != null) {
-            out.add(PolicyKind.SARSA.create(sarsaModel, config.reactive()));
+            out.add(PolicyKind.SARSA.create(sarsaModel, config.reactive(), config.environment()));
         }
         if (dqnModel != null) {
-            out.add(PolicyKind.DQN.create(dqnModel, config.reactive()));
+            out.add(PolicyKind.DQN.create(dqnModel, config.reactive(), config.environment()));
         }
         return out;
     }

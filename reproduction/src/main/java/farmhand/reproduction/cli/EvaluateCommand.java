@@ -53,7 +53,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         OutputPaths.requireWritableFile(json, "--json");
         ExperimentConfig config = experiment.load();
         List<Long> seeds = experiment.seeds();
-        Policy policy = policyKind.create(model, config.reactive());
+        Policy policy = policyKind.create(model, config.reactive(), config.environment());
         int initial = workers == null ? config.environment().initialWorkers() : workers;
         Evaluation evaluation;
         List<EpisodeMetrics> finished = new ArrayList<>();

@@ -46,7 +46,7 @@ public final class FidelityCommand implements Callable<Integer> {
         try (FarmEnvironment env = config.environment(backend.create(config, live))) {
             Evaluator evaluator = new Evaluator(env);
             for (PolicyKind kind : PolicyKind.of(PolicyKind.Group.PAPER_BASELINE)) {
-                Evaluation e = evaluator.evaluate(kind.create(null, config.reactive()), experiment.seeds());
+                Evaluation e = evaluator.evaluate(kind.create(null, config.reactive(), config.environment()), experiment.seeds());
                 System.out.println(Fidelity.table(kind + " (" + backend + ")", Fidelity.phaseMeans(e),
                         reference.phaseMeans(agents.get(kind))));
             }
@@ -55,7 +55,7 @@ public final class FidelityCommand implements Callable<Integer> {
             try (FarmEnvironment env = config.environment(
                     new SimulatedFarm(config.simulator().toConfig(config.platform().profile())))) {
                 Evaluator evaluator = new Evaluator(env);
-                var policy = PolicyKind.REACTIVE_AVERAGE.create(null, config.reactive());
+                var policy = PolicyKind.REACTIVE_AVERAGE.create(null, config.reactive(), config.environment());
                 for (int i = 0; i < Math.min(100, speedEpisodes); i++) {
                     evaluator.runEpisode(policy, 10_000 + i, config.environment().initialWorkers());
                 }

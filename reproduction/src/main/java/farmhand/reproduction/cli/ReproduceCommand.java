@@ -324,14 +324,14 @@ public final class ReproduceCommand implements Callable<Integer> {
         List<Entry> entries = new ArrayList<>();
         entries.addAll(learned(config, initial));
         for (PolicyKind kind : PolicyKind.of(PolicyKind.Group.PAPER_BASELINE)) {
-            entries.add(new Entry(kind.spelling(), kind.create(null, config.reactive()), initial, Kind.REACTIVE_BASELINE));
+            entries.add(new Entry(kind.spelling(), kind.create(null, config.reactive(), config.environment()), initial, Kind.REACTIVE_BASELINE));
         }
         for (PolicyKind kind : PolicyKind.of(PolicyKind.Group.OTHER)) {
-            entries.add(new Entry(kind.spelling(), kind.create(null, config.reactive()), initial, Kind.OTHER));
+            entries.add(new Entry(kind.spelling(), kind.create(null, config.reactive(), config.environment()), initial, Kind.OTHER));
         }
         for (PolicyKind kind : PolicyKind.of(PolicyKind.Group.FIXED)) {
             for (int workers : new int[] {14, 15, 16}) {
-                entries.add(new Entry(kind.spelling() + "-" + workers, kind.create(null, config.reactive()), workers,
+                entries.add(new Entry(kind.spelling() + "-" + workers, kind.create(null, config.reactive(), config.environment()), workers,
                         Kind.OTHER));
             }
         }

@@ -123,7 +123,7 @@ public final class RegressionSuite {
             progress.accept(run.label() + " on " + platform.cliName() + ", seeds " + seeds);
             Evaluation e;
             try (FarmEnvironment env = config.environment(episodeBackend.get())) {
-                e = new Evaluator(env).evaluate(run.policy().create(null, config.reactive()), seeds,
+                e = new Evaluator(env).evaluate(run.policy().create(null, config.reactive(), config.environment()), seeds,
                         run.initialWorkers(), m -> { });
             }
             figures.add(Figure.plain("qos." + run.label(), FigureKind.QOS, e.summary().finalQos().mean(), "fraction"));
@@ -143,7 +143,7 @@ public final class RegressionSuite {
     }
 
     private double referenceMillis() {
-        Policy fixed = PolicyKind.STATIC.create(null, config.reactive());
+        Policy fixed = PolicyKind.STATIC.create(null, config.reactive(), config.environment());
         double[] millis = new double[REFERENCE_RUNS];
         try (FarmEnvironment env = simulated()) {
             Evaluator evaluator = new Evaluator(env);
@@ -166,7 +166,7 @@ public final class RegressionSuite {
     /** What reactive-average saw over the simulator seeds: varied observations the JIT cannot fold. */
     private List<Step> recordSteps() {
         List<Step> steps = new ArrayList<>();
-        Policy policy = PolicyKind.REACTIVE_AVERAGE.create(null, config.reactive());
+        Policy policy = PolicyKind.REACTIVE_AVERAGE.create(null, config.reactive(), config.environment());
         try (FarmEnvironment env = simulated()) {
             for (long seed : SIM_SEEDS) {
                 ResetResult reset = env.reset(seed, config.environment().initialWorkers());
@@ -193,7 +193,7 @@ public final class RegressionSuite {
      * stabilisation window, expect time to move forward), so a reset per episode is included.
      */
     private double decisionNanos(PolicyKind kind, List<Step> steps, int repeats) {
-        Policy policy = kind.create(null, config.reactive());
+        Policy policy = kind.create(null, config.reactive(), config.environment());
         Observation[] obs = steps.stream().map(Step::observation).toArray(Observation[]::new);
         StepInfo[] infos = steps.stream().map(Step::info).toArray(StepInfo[]::new);
         boolean[] first = new boolean[obs.length];

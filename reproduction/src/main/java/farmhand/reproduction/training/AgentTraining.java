@@ -37,7 +37,8 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
     public TrainingResult<SarsaAgent> sarsa(TrainingPlan plan, SarsaModelFile resumeFrom, TrainingListener listener,
                                             Checkpoints checkpoints) {
         ExperimentConfig training = config.withReward(config.training().sarsaReward().config());
-        SarsaAgent agent = resumeFrom == null ? new SarsaAgent(config.sarsa(), Discretizer.PAPER) : resumeFrom.agent();
+        SarsaAgent agent = resumeFrom == null ? new SarsaAgent(config.sarsa(),
+                Discretizer.of(config.workload(), config.environment())) : resumeFrom.agent();
         TrainingPlan effective = resumeFrom == null ? plan : plan.resumedAfter(resumeFrom.episodesTrained());
         TrainingListener withCheckpoints = r -> {
             listener.onEpisode(r);
@@ -53,7 +54,8 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
     /** Trains Double DQN from scratch, its weights seeded by the plan's seed. */
     public TrainingResult<DqnAgent> dqn(TrainingPlan plan, TrainingListener listener, Checkpoints checkpoints) {
         ExperimentConfig training = config.withReward(config.training().dqnReward().config());
-        DqnAgent agent = new DqnAgent(config.dqn(), ObservationSpace.PAPER, plan.seed());
+        DqnAgent agent = new DqnAgent(config.dqn(), ObservationSpace.of(config.workload(), config.environment()),
+                plan.seed());
         TrainingListener withCheckpoints = r -> {
             listener.onEpisode(r);
             if (checkpoints.due(r.episode())) {
