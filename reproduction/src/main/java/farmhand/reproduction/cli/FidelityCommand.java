@@ -4,7 +4,8 @@ import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.catalog.PolicyKind;
-import farmhand.farm.sim.SimulatedFarm;
+import farmhand.reproduction.pipeline.Reproduction;
+import java.util.List;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.fidelity.Fidelity;
 import farmhand.reproduction.fidelity.ReferenceTrace;
@@ -43,17 +44,16 @@ public final class FidelityCommand implements Callable<Integer> {
         ReferenceTrace reference = ReferenceTrace.openFaas();
         Map<PolicyKind, String> agents = Map.of(PolicyKind.REACTIVE_AVERAGE, "REACTIVE_AVERAGE",
                 PolicyKind.REACTIVE_MAXIMUM, "REACTIVE_MAXIMUM");
-        try (FarmEnvironment env = config.environment(backend.create(config, live))) {
-            Evaluator evaluator = new Evaluator(env);
-            for (PolicyKind kind : PolicyKind.of(PolicyKind.Group.PAPER_BASELINE)) {
-                Evaluation e = evaluator.evaluate(kind.create(null, config.reactive(), config.environment()), experiment.seeds());
-                System.out.println(Fidelity.table(kind + " (" + backend + ")", Fidelity.phaseMeans(e),
-                        reference.phaseMeans(agents.get(kind))));
-            }
+        Reproduction reproduction = new Reproduction(config, c -> backend.create(c, live), System.err);
+        List<Reproduction.Entry> baselines = reproduction.reactiveBaselines();
+        List<Evaluation> evaluations = reproduction.evaluate(baselines, experiment.seeds());
+        for (Evaluation e : evaluations) {
+            PolicyKind kind = PolicyKind.of(e.policy());
+            System.out.println(Fidelity.table(kind + " (" + backend + ")", Fidelity.phaseMeans(e),
+                    reference.phaseMeans(agents.get(kind))));
         }
         if (speedEpisodes > 0) {
-            try (FarmEnvironment env = config.environment(
-                    new SimulatedFarm(config.simulator().toConfig(config.platform().profile())))) {
+            try (FarmEnvironment env = config.environment(Reproduction.simulator(config))) {
                 Evaluator evaluator = new Evaluator(env);
                 var policy = PolicyKind.REACTIVE_AVERAGE.create(null, config.reactive(), config.environment());
                 for (int i = 0; i < Math.min(100, speedEpisodes); i++) {
