@@ -7,8 +7,9 @@ import farmhand.controllers.model.SarsaModelFile;
 import farmhand.controllers.policy.dqn.DqnAgent;
 import farmhand.controllers.policy.sarsa.Discretizer;
 import farmhand.controllers.policy.sarsa.SarsaAgent;
-import farmhand.controllers.training.DqnTrainer;
-import farmhand.controllers.training.SarsaTrainer;
+import farmhand.controllers.training.DqnLearner;
+import farmhand.controllers.training.SarsaLearner;
+import farmhand.controllers.training.Trainer;
 import farmhand.controllers.training.TrainingListener;
 import farmhand.controllers.training.TrainingPlan;
 import farmhand.controllers.training.TrainingResult;
@@ -47,7 +48,7 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
             }
         };
         try (FarmEnvironment env = training.environment(backends.apply(training))) {
-            return new SarsaTrainer(env).train(agent, effective, withCheckpoints);
+            return new Trainer(env).train(new SarsaLearner(agent), effective, withCheckpoints);
         }
     }
 
@@ -63,7 +64,7 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
             }
         };
         try (FarmEnvironment env = training.environment(backends.apply(training))) {
-            return new DqnTrainer(env).train(agent, plan, withCheckpoints, DqnAgent::copy);
+            return new Trainer(env).train(new DqnLearner(agent), plan, withCheckpoints);
         }
     }
 
