@@ -35,4 +35,26 @@ public record Action(int delta) {
     public static Action ofIndex(int index) {
         return ActionSpace.PAPER.ofIndex(index);
     }
+
+    /**
+     * The index of the highest of the paper's three action values {@code values[offset .. offset + 3)},
+     * ties to the highest index.
+     */
+    public static int best(double[] values, int offset) {
+        return best(values, offset, ActionSpace.PAPER.count());
+    }
+
+    /**
+     * The index of the highest of the {@code count} action values {@code values[offset .. offset + count)},
+     * ties to the highest index: the one greedy choice of every value-based agent.
+     */
+    public static int best(double[] values, int offset, int count) {
+        int best = 0;
+        for (int a = 1; a < count; a++) {
+            if (values[offset + a] >= values[offset + best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
 }

@@ -60,14 +60,6 @@ public record EnvironmentConfig(double stepSeconds, int maxSteps, int initialWor
         return new ActionSpace(maxDeltaPerStep);
     }
 
-    /**
-     * The observation bounds of this loop: the paper's, with the worker count's bounds taken from
-     * [minWorkers, maxWorkers] (equal to {@link ObservationSpace#PAPER} for the paper's [1, 32]).
-     */
-    public ObservationSpace observationSpace() {
-        return ObservationSpace.PAPER.withWorkerBounds(minWorkers, Math.max(maxWorkers, minWorkers + 1));
-    }
-
     /** A copy whose action space is {@code -k..+k}. */
     public EnvironmentConfig withMaxDeltaPerStep(int k) {
         return new EnvironmentConfig(stepSeconds, maxSteps, initialWorkers, minWorkers, maxWorkers, windowSeconds,

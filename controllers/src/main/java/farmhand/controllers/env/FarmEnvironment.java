@@ -50,9 +50,9 @@ public final class FarmEnvironment implements AutoCloseable {
         this.reward = Objects.requireNonNull(reward, "reward");
     }
 
-    /** The observation bounds ({@code Box}): the paper's, worker bounds from the config. */
+    /** The observation bounds ({@code Box}) of this environment's workload and loop. */
     public ObservationSpace observationSpace() {
-        return config.observationSpace();
+        return ObservationSpace.of(workloads.config(), config);
     }
 
     /** The discrete action space ({@code Discrete(2k + 1)}; the paper's {@code Discrete(3)} by default). */

@@ -62,14 +62,6 @@ class ActionSpaceTest {
     }
 
     @Test
-    void thePaperLoopsObservationBoundsAreThePapersAndFollowTheWorkerBounds() {
-        assertEquals(ObservationSpace.PAPER, EnvironmentConfig.paper().observationSpace());
-        EnvironmentConfig big = new EnvironmentConfig(8, 30, 12, 2, 64, 8, 1.5, 0.1, 1);
-        assertEquals(2, big.observationSpace().low()[4]);
-        assertEquals(64, big.observationSpace().high()[4]);
-    }
-
-    @Test
     void aWideEnvironmentAppliesSeveralWorkersInOneStepAndClipsToTheBounds() {
         try (FarmEnvironment env = environment(EnvironmentConfig.paper().withMaxDeltaPerStep(31))) {
             env.reset(42);

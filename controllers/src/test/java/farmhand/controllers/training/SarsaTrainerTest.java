@@ -26,7 +26,7 @@ class SarsaTrainerTest {
 
     private static TrainingResult<SarsaAgent> train(int episodes, long seed) {
         try (FarmEnvironment env = env()) {
-            return new SarsaTrainer(env).train(new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER),
+            return new Trainer(env).train(new SarsaLearner(new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER)),
                     new TrainingPlan(episodes, seed, 0, 0, List.of(), false), TrainingListener.none());
         }
     }
@@ -37,12 +37,12 @@ class SarsaTrainerTest {
         try (FarmEnvironment env = new FarmEnvironment(SimulatedFarm.paper(), new WorkloadGenerator(WorkloadConfig.paper()),
                 two, new RewardFunction(RewardConfig.DEFAULT))) {
             SarsaAgent agent = new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER, env.actionSpace());
-            TrainingResult<SarsaAgent> r = new SarsaTrainer(env).train(agent,
+            TrainingResult<SarsaAgent> r = new Trainer(env).train(new SarsaLearner(agent),
                     new TrainingPlan(5, 1, 0, 0, List.of(), false), TrainingListener.none());
             assertEquals(5, r.agent().actionSpace().count());
             assertEquals(Discretizer.PAPER.stateCount() * 5, r.agent().qTable().length);
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> new SarsaTrainer(env).train(new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER),
+                    () -> new Trainer(env).train(new SarsaLearner(new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER)),
                             new TrainingPlan(1, 1, 0, 0, List.of(), false), TrainingListener.none()));
             assertTrue(e.getMessage().contains("env.actionSpace()"), e.getMessage());
         }
@@ -60,9 +60,9 @@ class SarsaTrainerTest {
         try (FarmEnvironment env = env()) {
             SarsaAgent agent = new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER);
             TrainingPlan first = new TrainingPlan(12, 5, 0, 0, List.of(), false);
-            new SarsaTrainer(env).train(agent, first, TrainingListener.none());
+            new Trainer(env).train(new SarsaLearner(agent), first, TrainingListener.none());
             TrainingPlan rest = new TrainingPlan(18, 5, 12, 0, List.of(), false);
-            TrainingResult<SarsaAgent> resumed = new SarsaTrainer(env).train(agent, rest, TrainingListener.none());
+            TrainingResult<SarsaAgent> resumed = new Trainer(env).train(new SarsaLearner(agent), rest, TrainingListener.none());
             assertEquals(unbroken, resumed.agent());
             assertEquals(30, resumed.episodesTrained());
         }

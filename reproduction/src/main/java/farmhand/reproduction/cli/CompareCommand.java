@@ -4,7 +4,7 @@ import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.oracle.OraclePlanner;
-import farmhand.controllers.policy.Policies;
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
 import farmhand.controllers.policy.fixed.StaticPolicy;
 import farmhand.farm.workload.ArrivalMode;
@@ -121,9 +121,9 @@ public final class CompareCommand implements Callable<Integer> {
             ExperimentConfig variant = base.withWorkload(v.apply(base.workload()));
             // one loop for every policy: wide enough for the deployed autoscalers to set replica counts; the
             // policies limited to -1, 0, +1 behave the same in it (the space only bounds what may be requested)
-            ExperimentConfig config = variant.withEnvironment(Policies.wide(variant.environment()));
+            ExperimentConfig config = variant.withEnvironment(PolicyKind.wide(variant.environment()));
             List<Evaluation> evaluations = new ArrayList<>();
-            try (FarmEnvironment env = config.environment(Backends.create("sim", config, null))) {
+            try (FarmEnvironment env = config.environment(Backend.SIM.create(config, null))) {
                 Evaluator evaluator = new Evaluator(env);
                 for (Policy p : policies(config)) {
                     evaluations.add(evaluator.evaluate(p, seeds));
@@ -161,16 +161,16 @@ public final class CompareCommand implements Callable<Integer> {
 
     private List<Policy> policies(ExperimentConfig config) {
         List<Policy> out = new ArrayList<>();
-        List<String> names = new ArrayList<>(List.of("anticipatory", "reactive-average", "reactive-maximum"));
-        names.addAll(Policies.industry());
-        for (String name : names) {
-            out.add(Policies.create(name, null, config.reactive(), config.environment()));
+        for (PolicyKind kind : PolicyKind.values()) {
+            if (kind.group() == PolicyKind.Group.PAPER_BASELINE || kind.group() == PolicyKind.Group.OTHER) {
+                out.add(kind.create(null, config.reactive(), config.environment()));
+            }
         }
         if (sarsaModel != null) {
-            out.add(Policies.create("sarsa", sarsaModel, config.reactive()));
+            out.add(PolicyKind.SARSA.create(sarsaModel, config.reactive(), config.environment()));
         }
         if (dqnModel != null) {
-            out.add(Policies.create("dqn", dqnModel, config.reactive()));
+            out.add(PolicyKind.DQN.create(dqnModel, config.reactive(), config.environment()));
         }
         return out;
     }

@@ -1,14 +1,15 @@
 package farmhand.reproduction.training;
 
 import farmhand.controllers.env.FarmEnvironment;
+import farmhand.controllers.env.ObservationSpace;
 import farmhand.controllers.model.DqnModelFile;
 import farmhand.controllers.model.SarsaModelFile;
 import farmhand.controllers.policy.dqn.DqnAgent;
 import farmhand.controllers.policy.sarsa.Discretizer;
 import farmhand.controllers.policy.sarsa.SarsaAgent;
-import farmhand.controllers.reward.RewardConfig;
-import farmhand.controllers.training.DqnTrainer;
-import farmhand.controllers.training.SarsaTrainer;
+import farmhand.controllers.training.DqnLearner;
+import farmhand.controllers.training.SarsaLearner;
+import farmhand.controllers.training.Trainer;
 import farmhand.controllers.training.TrainingListener;
 import farmhand.controllers.training.TrainingPlan;
 import farmhand.controllers.training.TrainingResult;
@@ -36,33 +37,35 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
      */
     public TrainingResult<SarsaAgent> sarsa(TrainingPlan plan, SarsaModelFile resumeFrom, TrainingListener listener,
                                             Checkpoints checkpoints) {
-        ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().sarsaReward()));
+        ExperimentConfig training = config.withReward(config.training().sarsaReward().config());
+        SarsaAgent agent = resumeFrom == null ? new SarsaAgent(config.sarsa(),
+                Discretizer.of(config.workload(), config.environment()), config.environment().actionSpace())
+                : resumeFrom.agent();
         TrainingPlan effective = resumeFrom == null ? plan : plan.resumedAfter(resumeFrom.episodesTrained());
+        TrainingListener withCheckpoints = r -> {
+            listener.onEpisode(r);
+            if (checkpoints.due(r.episode())) {
+                SarsaModelFile.save(checkpoints.file(), agent, r.episode() + 1);
+            }
+        };
         try (FarmEnvironment env = training.environment(backends.apply(training))) {
-            SarsaAgent agent = resumeFrom == null ? new SarsaAgent(config.sarsa(), Discretizer.PAPER, env.actionSpace())
-                    : resumeFrom.agent();
-            TrainingListener withCheckpoints = r -> {
-                listener.onEpisode(r);
-                if (checkpoints.due(r.episode())) {
-                    SarsaModelFile.save(checkpoints.file(), agent, r.episode() + 1);
-                }
-            };
-            return new SarsaTrainer(env).train(agent, effective, withCheckpoints);
+            return new Trainer(env).train(new SarsaLearner(agent), effective, withCheckpoints);
         }
     }
 
     /** Trains Double DQN from scratch, its weights seeded by the plan's seed. */
     public TrainingResult<DqnAgent> dqn(TrainingPlan plan, TrainingListener listener, Checkpoints checkpoints) {
-        ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().dqnReward()));
+        ExperimentConfig training = config.withReward(config.training().dqnReward().config());
+        DqnAgent agent = new DqnAgent(config.dqn(), ObservationSpace.of(config.workload(), config.environment()),
+                config.environment().actionSpace(), plan.seed());
+        TrainingListener withCheckpoints = r -> {
+            listener.onEpisode(r);
+            if (checkpoints.due(r.episode())) {
+                DqnModelFile.save(checkpoints.file(), agent, r.episode() + 1);
+            }
+        };
         try (FarmEnvironment env = training.environment(backends.apply(training))) {
-            DqnAgent agent = new DqnAgent(config.dqn(), env.observationSpace(), env.actionSpace(), plan.seed());
-            TrainingListener withCheckpoints = r -> {
-                listener.onEpisode(r);
-                if (checkpoints.due(r.episode())) {
-                    DqnModelFile.save(checkpoints.file(), agent, r.episode() + 1);
-                }
-            };
-            return new DqnTrainer(env).train(agent, plan, withCheckpoints, DqnAgent::copy);
+            return new Trainer(env).train(new DqnLearner(agent), plan, withCheckpoints);
         }
     }
 

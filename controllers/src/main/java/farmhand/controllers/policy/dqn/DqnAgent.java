@@ -1,5 +1,6 @@
 package farmhand.controllers.policy.dqn;
 
+import farmhand.controllers.env.Action;
 import farmhand.controllers.env.ActionSpace;
 import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.ObservationSpace;
@@ -87,13 +88,7 @@ public final class DqnAgent {
     /** Greedy action index, ties to the highest index. */
     public int greedy(Observation o) {
         double[] q = online.q(input(o));
-        int best = 0;
-        for (int a = 1; a < q.length; a++) {
-            if (q[a] >= q[best]) {
-                best = a;
-            }
-        }
-        return best;
+        return Action.best(q, 0, q.length);
     }
 
     /** Epsilon-greedy action index. */

@@ -1,5 +1,6 @@
 package farmhand.controllers.policy.sarsa;
 
+import farmhand.controllers.env.Action;
 import farmhand.controllers.env.ActionSpace;
 import farmhand.controllers.env.Observation;
 import java.util.Arrays;
@@ -89,14 +90,7 @@ public final class SarsaAgent {
 
     /** The greedy action index in {@code state}, ties to the highest index. */
     public int greedy(int state) {
-        int base = state * n;
-        int best = 0;
-        for (int a = 1; a < n; a++) {
-            if (q[base + a] >= q[base + best]) {
-                best = a;
-            }
-        }
-        return best;
+        return Action.best(q, state * n, n);
     }
 
     /** Epsilon-greedy action index, drawing from {@code rng}. */

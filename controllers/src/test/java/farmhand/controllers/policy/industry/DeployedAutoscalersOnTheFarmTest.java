@@ -9,7 +9,7 @@ import farmhand.controllers.env.EnvironmentConfig;
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.EpisodeMetrics;
 import farmhand.controllers.eval.Evaluator;
-import farmhand.controllers.policy.Policies;
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
 import farmhand.controllers.reward.RewardConfig;
 import farmhand.controllers.reward.RewardFunction;
@@ -27,13 +27,14 @@ class DeployedAutoscalersOnTheFarmTest {
 
     @Test
     void everyRuleRunsWholeEpisodesInTheLoopMadeForItAndRequestsOnlyWhatItAllows() {
-        EnvironmentConfig loop = Policies.environmentFor("knative-kpa", EnvironmentConfig.paper());
+        EnvironmentConfig loop = PolicyKind.KNATIVE_KPA.environmentFor(EnvironmentConfig.paper());
         assertEquals(31, loop.maxDeltaPerStep(), "as wide as the worker bounds [1, 32]");
         try (FarmEnvironment env = environment(loop)) {
             Evaluator evaluator = new Evaluator(env);
-            for (String name : Policies.industry()) {
-                Policy p = Policies.create(name, null, farmhand.controllers.policy.reactive.ReactiveConfig.paper(), loop);
+            for (PolicyKind kind : PolicyKind.deployedAutoscalers()) {
+                Policy p = kind.create(null, farmhand.controllers.policy.reactive.ReactiveConfig.paper(), loop);
                 EpisodeMetrics m = evaluator.runEpisode(p, 42, 12);
+                String name = kind.spelling();
                 assertEquals(name, p.name());
                 assertTrue(m.meanWorkers() >= 1 && m.meanWorkers() <= 32, name + ": " + m.meanWorkers());
             }
@@ -42,7 +43,7 @@ class DeployedAutoscalersOnTheFarmTest {
 
     @Test
     void todaysKedaRowNeverScalesThePapersFarm() {
-        try (FarmEnvironment env = environment(Policies.wide(EnvironmentConfig.paper()))) {
+        try (FarmEnvironment env = environment(PolicyKind.wide(EnvironmentConfig.paper()))) {
             EpisodeMetrics m = new Evaluator(env).runEpisode(
                     KedaRedisListPolicy.defaults(env.config()), 43, 12);
             assertEquals(0, m.scalingActions(), "listLength 5: the backlog never exceeds 5 x 12 x 1.1");
@@ -53,21 +54,23 @@ class DeployedAutoscalersOnTheFarmTest {
     @Test
     void theLoopOfPoliciesLimitedToOneWorkerIsLeftAsConfigured() {
         EnvironmentConfig paper = EnvironmentConfig.paper();
-        assertSame(paper, Policies.environmentFor("sarsa", paper));
+        assertSame(paper, PolicyKind.SARSA.environmentFor(paper));
+        assertSame(paper, PolicyKind.ANTICIPATORY.environmentFor(paper));
+        assertEquals(10, PolicyKind.deployedAutoscalers().size());
         EnvironmentConfig two = paper.withMaxDeltaPerStep(2);
-        assertSame(two, Policies.environmentFor("keda-redis-list", two), "a configured k > 1 is kept");
+        assertSame(two, PolicyKind.KEDA_REDIS_LIST.environmentFor(two), "a configured k > 1 is kept");
     }
 
     @Test
     void aRuleAskingForMoreThanThePapersSpaceWalksWhenGivenIt() {
         try (FarmEnvironment env = environment(EnvironmentConfig.paper())) {
-            Policy p = Policies.create("openfaas-queue-1", null, farmhand.controllers.policy.reactive.ReactiveConfig.paper(),
+            Policy p = PolicyKind.OPENFAAS_QUEUE_1.create(null, farmhand.controllers.policy.reactive.ReactiveConfig.paper(),
                     EnvironmentConfig.paper());
             EpisodeMetrics m = new Evaluator(env).runEpisode(p, 42, 12);
             assertTrue(m.maxWorkers() <= 20);
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Policies.create("nope", null));
+                () -> PolicyKind.of("nope"));
         assertTrue(e.getMessage().contains("knative-kpa"), e.getMessage());
     }
 }
