@@ -218,7 +218,8 @@ class FarmhandCommandTest {
         assertTrue(index.contains(Files.readString(out.resolve("table3-vs-paper.md")).lines().findFirst().orElseThrow()));
         JsonNode lead = new JsonMapper().readTree(out.resolve("lead.json").toFile());
         assertEquals(6, lead.get("episodes").asInt());
-        assertEquals(10, lead.get("rows").size(), "every policy is evaluated again on the common seeds");
+        assertEquals(18, lead.get("rows").size(), "every policy is evaluated again on the common seeds: 2 learned, "
+                + "2 reactive, anticipatory, 10 deployed autoscalers, 3 static");
         assertEquals(2, lead.get("leads").size(), "one lead per learned policy");
         for (JsonNode l : lead.get("leads")) {
             assertTrue(l.get("baseline").asString().startsWith("reactive-"), l.toString());
@@ -237,7 +238,8 @@ class FarmhandCommandTest {
         Object[] r = run("compare", "--out", out.toString(), "--episodes", "2", "--workload", "paper,shuffled");
         assertEquals(0, r[0], () -> (String) r[2]);
         JsonNode report = new JsonMapper().readTree(out.resolve("compare.json").toFile());
-        assertEquals(2 * 8, report.get("rows").size(), "5 policies and 3 static rows per workload");
+        assertEquals(2 * 16, report.get("rows").size(),
+                "2 reactive, anticipatory, 10 deployed autoscalers and 3 static rows per workload");
         assertEquals(2, report.get("oracles").size(), "one oracle frontier per workload");
         assertEquals("shuffled", report.get("rows").get(8).get("workload").asString());
         String md = Files.readString(out.resolve("compare.md"));
