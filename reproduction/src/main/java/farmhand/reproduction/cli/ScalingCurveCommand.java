@@ -55,11 +55,15 @@ public final class ScalingCurveCommand implements Callable<Integer> {
 
     @Option(names = "--platform", defaultValue = "both",
             description = "bare, openfaas-measured or both: the local platform's deploy latency; or docker: every "
-                    + "function a container (batches, initialisation and scale-ups on docker) (default: ${DEFAULT-VALUE})")
+                    + "function a container (batches, initialisation and scale-ups on docker); or openfaas: every "
+                    + "function on an OpenFaaS gateway (--gateway) (default: ${DEFAULT-VALUE})")
     String platform;
 
     @Mixin
     DockerOptions docker;
+
+    @Mixin
+    OpenFaasOptions openfaas;
 
     @Option(names = "--latency-profile-out", paramLabel = "FILE",
             description = "write the measured scale-up and scale-down times as a latency profile CSV the simulator "
@@ -110,12 +114,14 @@ public final class ScalingCurveCommand implements Callable<Integer> {
         ScalingReport report;
         if ("docker".equals(platform)) {
             report = measureOnDocker(settings, docker.config(), redisUrl, scaleUps);
+        } else if (OpenFaasScalingCurve.PLATFORM.equals(platform)) {
+            report = OpenFaasScalingCurve.measure(settings, openfaas, redisUrl, scaleUps);
         } else {
             Map<String, LatencyProfile> platforms = switch (platform) {
                 case "both" -> PLATFORMS;
                 case "bare", "openfaas-measured" -> Map.of(platform, PLATFORMS.get(platform));
                 default -> throw new IllegalArgumentException(
-                        "--platform must be bare, openfaas-measured, both or docker, was '" + platform + "'");
+                        "--platform must be bare, openfaas-measured, both, docker or openfaas, was '" + platform + "'");
             };
             report = measure(settings, platforms, redisUrl, scaleUps);
         }
@@ -130,7 +136,8 @@ public final class ScalingCurveCommand implements Callable<Integer> {
     static void writeProfile(ScalingReport report, Path file) {
         String csv = report.scaleUpLatency().profileCsv("scale actions measured by farmhand scaling-curve on the "
                 + report.platform() + " platform" + (report.containers() == null ? "" : " (image "
-                + report.containers().image() + ", " + report.containers().memoryLimitMiB() + " MiB per container)"), 2);
+                + report.containers().image() + (report.containers().memoryLimitMiB() == 0 ? ")"
+                : ", " + report.containers().memoryLimitMiB() + " MiB per container)")), 2);
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());

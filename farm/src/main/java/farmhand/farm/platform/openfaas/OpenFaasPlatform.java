@@ -92,9 +92,10 @@ public final class OpenFaasPlatform implements Platform {
      * @param availableNanos when the gateway reported it available
      * @param invokedNanos when the gateway accepted the invocation that starts its loop
      * @param callId the invocation's {@code X-Call-Id}, or null
+     * @param initial true for the episode's initial functions (started together, before model time 0)
      */
     public record ScaleUp(String function, String host, long requestedNanos, long availableNanos, long invokedNanos,
-                          String callId) {
+                          String callId, boolean initial) {
 
         /** Request to available, seconds. */
         public double availableSeconds() {
@@ -162,13 +163,13 @@ public final class OpenFaasPlatform implements Platform {
         if (initial) {
             Thread.ofVirtual().name("openfaas-start-" + name).start(() -> {
                 try {
-                    start(function, host, replicas, requested);
+                    start(function, host, replicas, requested, true);
                 } catch (RuntimeException e) {
                     failedStarts.put(name, e); // reported by exited(), which the farm polls while it waits
                 }
             });
         } else {
-            start(function, host, replicas, requested);
+            start(function, host, replicas, requested, false);
         }
     }
 
@@ -197,7 +198,7 @@ public final class OpenFaasPlatform implements Platform {
         }
     }
 
-    private void start(FunctionEnvironment function, String host, long replicas, long requested) {
+    private void start(FunctionEnvironment function, String host, long replicas, long requested, boolean initial) {
         String name = function.function().name();
         OpenFaasGateway.Readiness ready;
         try {
@@ -210,7 +211,8 @@ public final class OpenFaasPlatform implements Platform {
         byte[] body = json.writeValueAsString(Map.of(FunctionEnvironment.NAME, name,
                 FunctionEnvironment.ROLE, function.function().role().name())).getBytes(StandardCharsets.UTF_8);
         String callId = gateway.invokeAsync(host, body, null);
-        ScaleUp s = new ScaleUp(name, host, requested, ready.availableNanos(), System.nanoTime(), callId);
+        ScaleUp s = new ScaleUp(name, host, requested, ready.availableNanos(), System.nanoTime(), callId,
+                initial);
         scaleUps.add(s);
         LOG.debug("{} on {}: available after {} s, invoked after {} s (call {})", name, host,
                 String.format("%.3f", s.availableSeconds()), String.format("%.3f", s.invokedSeconds()), callId);
