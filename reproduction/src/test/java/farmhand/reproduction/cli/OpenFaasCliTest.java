@@ -168,4 +168,50 @@ class OpenFaasCliTest {
         gw.failNext(1000, 502);
         assertOneClearLine(scalingCurve(passwordFile, "--workers", "1", "--scale-ups", "1"), 1, "(502");
     }
+
+    @Test
+    void theRegressionSuiteRunsOnTheGatewayAndWritesItsBaseline() throws Exception {
+        Path baseline = dir.resolve("openfaas.json");
+        Object[] r = FarmhandCommandTest.run("regression", "--platform", "openfaas", "--gateway", gw.url(),
+                "--thresholds", Path.of("..", "ci", "thresholds.yaml").toString(),
+                "--gateway-password-file", passwordFile.toString(), "--openfaas-layout", "replicas",
+                "--redis", TestRedis.url(), "--update-baseline", "--baseline", baseline.toString(),
+                "--out", dir.resolve("regression").toString());
+        assertEquals(0, r[0], () -> "stdout: " + r[1] + "\nstderr: " + r[2]);
+        String out = (String) r[1];
+        assertTrue(out.contains("regression suite on openfaas (gateway " + gw.url()), out);
+        assertTrue(out.contains("scale-up latency over 10 scale-ups on openfaas"), out);
+        JsonNode root = new JsonMapper().readTree(baseline.toFile());
+        assertEquals("openfaas", root.get("platform").asString());
+        List<String> names = new ArrayList<>();
+        root.get("figures").forEach(f -> names.add(f.get("name").asString()));
+        for (String expected : List.of("scale-up.p50", "scale-up.p95", "speedup.n2", "speedup.n4", "data-path.p50",
+                "qos.reactive-average", "workers.static-15")) {
+            assertTrue(names.contains(expected), expected + " in " + names);
+        }
+        assertEquals(List.of(), gw.functionNames(), "every function is deleted at the end");
+        assertFalse(out.contains(PASSWORD) || ((String) r[2]).contains(PASSWORD));
+    }
+
+    @Test
+    void theRegressionSuiteRefusesALayoutTheGatewayCannotHostNMaxIn() {
+        Object[] r = FarmhandCommandTest.run("regression", "--platform", "openfaas", "--gateway", gw.url(),
+                "--thresholds", Path.of("..", "ci", "thresholds.yaml").toString(),
+                "--gateway-password-file", passwordFile.toString(), "--out", dir.resolve("regression").toString(),
+                "--update-baseline", "--baseline", dir.resolve("b.json").toString());
+        assertOneClearLine(r, 2, "the gateway hosts at most 13 in the per-worker-function layout");
+    }
+
+    @Test
+    void theRegressionSuiteReportsAWrongPasswordBeforeItMeasuresAnything() throws IOException {
+        Path wrong = dir.resolve("wrong");
+        Files.writeString(wrong, "not-" + PASSWORD + "\n");
+        Object[] r = FarmhandCommandTest.run("regression", "--platform", "openfaas", "--gateway", gw.url(),
+                "--thresholds", Path.of("..", "ci", "thresholds.yaml").toString(),
+                "--gateway-password-file", wrong.toString(), "--openfaas-layout", "replicas",
+                "--out", dir.resolve("regression").toString(), "--update-baseline", "--baseline",
+                dir.resolve("b.json").toString());
+        assertOneClearLine(r, 1, "refused the login of user admin (401)");
+        assertFalse(((String) r[1]).contains("reference:"), "nothing was measured: " + r[1]);
+    }
 }
