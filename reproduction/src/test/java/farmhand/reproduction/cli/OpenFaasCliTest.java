@@ -214,4 +214,23 @@ class OpenFaasCliTest {
         assertOneClearLine(r, 1, "refused the login of user admin (401)");
         assertFalse(((String) r[1]).contains("reference:"), "nothing was measured: " + r[1]);
     }
+
+    @Test
+    void reproduceRunsTableThreesLiveEpisodesOnTheGatewayDouble() throws Exception {
+        Path config = dir.resolve("short-training.yaml");
+        Files.writeString(config, "training:\n  sarsaEpisodes: 20\n  dqnEpisodes: 2\n");
+        Path out = dir.resolve("repro");
+        Object[] r = FarmhandCommandTest.run("reproduce", "--out", out.toString(), "--config", config.toString(),
+                "--episodes", "1", "--lead-episodes", "0", "--no-oracle", "--no-scaling-curve", "--backend", "live",
+                "--redis", TestRedis.url(), "--time-compression", "20", "--platform", "openfaas", "--gateway", gw.url(),
+                "--gateway-password-file", passwordFile.toString(), "--openfaas-layout", "replicas");
+        assertEquals(0, r[0], () -> "stdout: " + r[1] + "\nstderr: " + r[2]);
+        String table = Files.readString(out.resolve("table3.md"));
+        for (String policy : List.of("sarsa", "dqn", "reactive-average", "reactive-maximum", "static-16")) {
+            assertTrue(table.contains(policy), policy + " in " + table);
+        }
+        assertTrue(table.contains("(live, seeds 42-42"), table);
+        assertEquals(List.of(), gw.functionNames(), "every function is deleted at the end");
+        assertFalse(((String) r[1]).contains(PASSWORD) || ((String) r[2]).contains(PASSWORD));
+    }
 }
