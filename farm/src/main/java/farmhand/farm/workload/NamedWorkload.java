@@ -20,7 +20,7 @@ public enum NamedWorkload {
     SHUFFLED("shuffled"),
     /** The paper's phases in an order shuffled per episode with the episode's seed. */
     RANDOM_ORDER("random-order"),
-    /** A flat 0.6 x base rate with one 10 s burst at 4 x that rate at a seeded time ({@link WorkloadShape#IMPULSE}). */
+    /** A flat 0.5 x base rate (2.5 tasks/s) with one 10 s burst at 4 x that rate at a seeded time ({@link WorkloadShape#IMPULSE}). */
     IMPULSE("impulse"),
     /** A rate rising linearly from 0.3 to 1.5 x base over the episode ({@link WorkloadShape#RAMP}). */
     RAMP("ramp"),

@@ -25,7 +25,7 @@ public enum WorkloadShape {
     TRACE;
 
     /** Impulse: the flat rate outside the burst, times the base rate. */
-    public static final double IMPULSE_BASE = 0.6;
+    public static final double IMPULSE_BASE = 0.5;
     /** Impulse: the burst's rate over the flat rate. */
     public static final double IMPULSE_FACTOR = 4.0;
     /** Impulse: the burst's length in seconds. */

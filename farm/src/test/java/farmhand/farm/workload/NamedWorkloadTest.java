@@ -68,7 +68,7 @@ class NamedWorkloadTest {
         }
         double burstRate = inside / (10.0 * seeds);
         double flatRate = outside / ((episode - 10) * seeds);
-        assertEquals(5.0 * 0.6, flatRate, 0.1, "flat rate, tasks/s");
+        assertEquals(5.0 * 0.5, flatRate, 0.1, "flat rate, tasks/s");
         assertEquals(4.0, burstRate / flatRate, 0.2, "burst rate over flat rate");
         assertEquals(1.0, before / (10.0 * seeds) / flatRate, 0.15, "the 10 s before the burst are flat");
         assertTrue(starts.size() > 30, "the burst moves with the seed: " + starts.size() + " distinct starts");

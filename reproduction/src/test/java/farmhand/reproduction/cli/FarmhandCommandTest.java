@@ -213,7 +213,7 @@ class FarmhandCommandTest {
     void compareRefusesAnUnknownWorkloadNamingIt() {
         Object[] r = run("compare", "--out", dir.resolve("c").toString(), "--workload", "paper,lunar");
         assertEquals(2, r[0], "a usage error");
-        assertTrue(((String) r[2]).contains("unknown --workload 'lunar'"), (String) r[2]);
+        assertTrue(((String) r[2]).contains("unknown workload 'lunar'"), (String) r[2]);
     }
 
     @Test
