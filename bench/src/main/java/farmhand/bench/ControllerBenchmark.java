@@ -1,7 +1,7 @@
 package farmhand.bench;
 
 import farmhand.controllers.env.Action;
-import farmhand.controllers.policy.Policies;
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
 import farmhand.controllers.policy.dqn.DqnAgent;
 import farmhand.controllers.policy.dqn.DqnConfig;
@@ -43,9 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ControllerBenchmark {
 
-    @Param({"reactive-average", "reactive-maximum", "sarsa", "dqn", "static", "keda-redis-list", "hpa-utilization",
-        "anticipatory"})
-    public String policyName;
+    /** Every policy of the catalog (JMH runs each enum constant when no values are listed). */
+    @Param
+    public PolicyKind policyKind;
 
     private Policy policy;
     private RecordedSteps steps;
@@ -55,14 +55,14 @@ public class ControllerBenchmark {
     @Setup
     public void setUp() {
         steps = RecordedSteps.record();
-        policy = create(policyName, steps);
+        policy = create(policyKind, steps);
         policy.reset(42);
     }
 
-    /** The policy called {@code name}; learned ones get a seeded model of the deployed shape. */
-    static Policy create(String name, RecordedSteps steps) {
-        return switch (name) {
-            case "sarsa" -> {
+    /** The policy {@code kind}; learned ones get a seeded model of the deployed shape. */
+    static Policy create(PolicyKind kind, RecordedSteps steps) {
+        return switch (kind) {
+            case SARSA -> {
                 Discretizer d = Discretizer.PAPER;
                 UniformRandomProvider rng = Seeds.source(42, "bench-sarsa-table");
                 double[] q = new double[d.stateCount() * Action.COUNT];
@@ -71,8 +71,8 @@ public class ControllerBenchmark {
                 }
                 yield new SarsaPolicy(new SarsaAgent(SarsaConfig.tuned(), d, q));
             }
-            case "dqn" -> new DqnPolicy(new DqnAgent(DqnConfig.paper(), steps.space(), 42));
-            default -> Policies.create(name, null);
+            case DQN -> new DqnPolicy(new DqnAgent(DqnConfig.paper(), steps.space(), 42));
+            default -> kind.create();
         };
     }
 

@@ -37,4 +37,18 @@ public enum Action {
         }
         return values()[index];
     }
+
+    /**
+     * The index of the highest of the {@link #COUNT} action values {@code values[offset .. offset + COUNT)},
+     * ties to the highest index: the one greedy choice of every value-based agent.
+     */
+    public static int best(double[] values, int offset) {
+        int best = 0;
+        for (int a = 1; a < COUNT; a++) {
+            if (values[offset + a] >= values[offset + best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
 }

@@ -50,9 +50,9 @@ public final class FarmEnvironment implements AutoCloseable {
         this.reward = Objects.requireNonNull(reward, "reward");
     }
 
-    /** The observation bounds ({@code Box}). */
+    /** The observation bounds ({@code Box}) of this environment's workload and loop. */
     public ObservationSpace observationSpace() {
-        return ObservationSpace.PAPER;
+        return ObservationSpace.of(workloads.config(), config);
     }
 
     /** Number of discrete actions ({@code Discrete(3)}). */

@@ -1,5 +1,6 @@
 package farmhand.controllers.env;
 
+import farmhand.farm.workload.WorkloadConfig;
 import java.util.Arrays;
 
 /**
@@ -11,10 +12,35 @@ import java.util.Arrays;
  */
 public record ObservationSpace(double[] low, double[] high) {
 
-    /** The paper's bounds: low [0,0,0,0,1,0,0,0,0], high [3,800,10,1140,32,150,160,12,1]. */
-    public static final ObservationSpace PAPER = new ObservationSpace(
-            new double[] {0, 0, 0, 0, 1, 0, 0, 0, 0},
-            new double[] {3, 800, 10, 1140, 32, 150, 160, 12, 1});
+    /**
+     * The paper's bounds, {@link #of} the paper's workload and loop: low [0,0,0,0,1,0,0,0,0], high
+     * [3,800,10,1140,32,150,160,12,1].
+     */
+    public static final ObservationSpace PAPER = of(WorkloadConfig.paper(), EnvironmentConfig.paper());
+
+    /** Bounds the configuration does not fix: the paper's, for the worker and result queues (tasks). */
+    private static final double WORKER_QUEUE_HIGH = 800;
+    private static final double RESULT_QUEUE_HIGH = 10;
+    /** The paper's bounds of the mean and max completion times, seconds, and of the arrival rate, tasks per second. */
+    private static final double AVG_COMPLETION_HIGH_SECONDS = 150;
+    private static final double MAX_COMPLETION_HIGH_SECONDS = 160;
+    private static final double ARRIVAL_RATE_HIGH_PER_SECOND = 12;
+
+    /**
+     * The bounds of an experiment: the phase indicator counts down from the number of phases less one, the
+     * output queue up to the tasks of an episode, the workers between {@code minWorkers} and
+     * {@code maxWorkers}; QoS is a fraction; the queues' and completion times' bounds are the paper's
+     * (the configuration does not bound them; larger values are clipped).
+     */
+    public static ObservationSpace of(WorkloadConfig workload, EnvironmentConfig environment) {
+        int phases = workload.phases().size();
+        return new ObservationSpace(
+                new double[] {0, 0, 0, 0, environment.minWorkers(), 0, 0, 0, 0},
+                new double[] {Math.max(1, phases - 1), WORKER_QUEUE_HIGH, RESULT_QUEUE_HIGH, workload.totalTasks(),
+                    environment.maxWorkers() > environment.minWorkers() ? environment.maxWorkers()
+                            : environment.minWorkers() + 1,
+                    AVG_COMPLETION_HIGH_SECONDS, MAX_COMPLETION_HIGH_SECONDS, ARRIVAL_RATE_HIGH_PER_SECOND, 1});
+    }
 
     public ObservationSpace {
         if (low.length != Observation.SIZE || high.length != Observation.SIZE) {

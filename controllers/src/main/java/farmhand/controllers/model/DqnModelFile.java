@@ -80,15 +80,8 @@ public record DqnModelFile(String format, int version, int episodesTrained, DqnC
         return m;
     }
 
+    /** Checks what {@link ModelFiles#read} cannot (it has checked the format and version). */
     private void check(Path file) {
-        if (!FORMAT.equals(format)) {
-            throw new ModelFileException("model file " + file + " has format '" + format + "', expected '" + FORMAT
-                    + "' (a SARSA model? use --policy sarsa)");
-        }
-        if (version != VERSION) {
-            throw new ModelFileException("model file " + file + " has version " + version + ", this farmhand reads "
-                    + VERSION);
-        }
         if (config == null || shape == null || shape.length != 4 || shape[0] != Observation.SIZE
                 || shape[3] != Action.COUNT || shape[1] != config.hidden1() || shape[2] != config.hidden2()) {
             throw new ModelFileException("model file " + file + " has the wrong network shape " + Arrays.toString(shape));

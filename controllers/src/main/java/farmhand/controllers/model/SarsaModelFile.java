@@ -76,15 +76,8 @@ public record SarsaModelFile(String format, int version, int episodesTrained, Sa
         return m;
     }
 
+    /** Checks what {@link ModelFiles#read} cannot (it has checked the format and version). */
     private void check(Path file) {
-        if (!FORMAT.equals(format)) {
-            throw new ModelFileException("model file " + file + " has format '" + format + "', expected '" + FORMAT
-                    + "' (a DQN model? use --policy dqn)");
-        }
-        if (version != VERSION) {
-            throw new ModelFileException("model file " + file + " has version " + version + ", this farmhand reads "
-                    + VERSION);
-        }
         if (actions != Action.COUNT || bins == null || config == null || states != bins.stateCount()) {
             throw new ModelFileException("model file " + file + " has the wrong shape: " + actions + " actions, "
                     + states + " states, bins " + bins);

@@ -64,17 +64,11 @@ public record RewardConfig(double qosTarget, double qosWeight, double backlogTar
     }
 
     /**
-     * The preset named {@code name}: {@code default}, {@code paper-sarsa} or {@code lean}.
+     * The preset named {@code name} (see {@link RewardPreset}).
      *
      * @throws IllegalArgumentException naming the accepted presets for any other name
      */
     public static RewardConfig preset(String name) {
-        return switch (name) {
-            case "default" -> DEFAULT;
-            case "paper-sarsa" -> PAPER_SARSA;
-            case "lean" -> LEAN;
-            default -> throw new IllegalArgumentException(
-                    "unknown reward preset '" + name + "': expected default, paper-sarsa or lean");
-        };
+        return RewardPreset.of(name).config();
     }
 }

@@ -1,5 +1,6 @@
 package farmhand.controllers.env;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -128,6 +129,24 @@ class FarmEnvironmentTest {
         try (FarmEnvironment env = environment(EnvironmentConfig.paper())) {
             var e = assertThrows(IllegalStateException.class, () -> env.step(Action.NO_OP));
             assertTrue(e.getMessage().contains("reset()"), e.getMessage());
+        }
+    }
+
+    @Test
+    void thePapersBoundsAreDerivedFromThePapersWorkloadAndLoop() {
+        assertArrayEquals(new double[] {0, 0, 0, 0, 1, 0, 0, 0, 0}, ObservationSpace.PAPER.low());
+        assertArrayEquals(new double[] {3, 800, 10, 1140, 32, 150, 160, 12, 1}, ObservationSpace.PAPER.high());
+        try (FarmEnvironment env = environment(EnvironmentConfig.paper())) {
+            assertEquals(ObservationSpace.PAPER, env.observationSpace());
+        }
+    }
+
+    @Test
+    void raisingMaxWorkersRaisesTheWorkerBoundInsteadOfClippingTheInput() {
+        EnvironmentConfig wide = new EnvironmentConfig(8, 30, 12, 1, 64, 8, 1.5, 0.1);
+        try (FarmEnvironment env = environment(wide)) {
+            double[] v = env.observationSpace().normalise(new Observation(3, 0, 0, 0, 48, 0, 0, 0, 1));
+            assertEquals(47.0 / 63.0, v[4], 1e-12, "48 of [1, 64] workers, not clipped at the paper's 32");
         }
     }
 

@@ -30,8 +30,8 @@ class DqnTrainerTest {
                 new WorkloadGenerator(WorkloadConfig.paper()), EnvironmentConfig.paper(),
                 new RewardFunction(RewardConfig.DEFAULT))) {
             DqnAgent agent = new DqnAgent(DqnConfig.paper(), ObservationSpace.PAPER, seed);
-            TrainingResult<DqnAgent> r = new DqnTrainer(env).train(agent,
-                    new TrainingPlan(episodes, seed, 0, 0, List.of(), false), TrainingListener.none(), DqnAgent::copy);
+            TrainingResult<DqnAgent> r = new Trainer(env).train(new DqnLearner(agent),
+                    new TrainingPlan(episodes, seed, 0, 0, List.of(), false), TrainingListener.none());
             assertEquals(episodes, r.reports().size());
             assertTrue(agent.updates() > 0, "no update after warm-up");
             assertEquals(agent.steps() - DqnConfig.paper().warmupSteps() + 1, agent.updates(),

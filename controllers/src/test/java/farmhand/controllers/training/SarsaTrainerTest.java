@@ -26,7 +26,7 @@ class SarsaTrainerTest {
 
     private static TrainingResult<SarsaAgent> train(int episodes, long seed) {
         try (FarmEnvironment env = env()) {
-            return new SarsaTrainer(env).train(new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER),
+            return new Trainer(env).train(new SarsaLearner(new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER)),
                     new TrainingPlan(episodes, seed, 0, 0, List.of(), false), TrainingListener.none());
         }
     }
@@ -43,9 +43,9 @@ class SarsaTrainerTest {
         try (FarmEnvironment env = env()) {
             SarsaAgent agent = new SarsaAgent(SarsaConfig.paper(), Discretizer.PAPER);
             TrainingPlan first = new TrainingPlan(12, 5, 0, 0, List.of(), false);
-            new SarsaTrainer(env).train(agent, first, TrainingListener.none());
+            new Trainer(env).train(new SarsaLearner(agent), first, TrainingListener.none());
             TrainingPlan rest = new TrainingPlan(18, 5, 12, 0, List.of(), false);
-            TrainingResult<SarsaAgent> resumed = new SarsaTrainer(env).train(agent, rest, TrainingListener.none());
+            TrainingResult<SarsaAgent> resumed = new Trainer(env).train(new SarsaLearner(agent), rest, TrainingListener.none());
             assertEquals(unbroken, resumed.agent());
             assertEquals(30, resumed.episodesTrained());
         }

@@ -48,16 +48,17 @@ public interface LatencyProfile {
     }
 
     /**
-     * The profile named {@code name}: {@code instant} or {@code openfaas-measured}.
+     * The profile named {@code name}: {@code instant} or {@code openfaas-measured} ({@code parametric} needs
+     * its parameters, see {@link #parametric}).
      *
      * @throws IllegalArgumentException naming the accepted values for any other name
      */
     static LatencyProfile named(String name) {
-        return switch (name) {
-            case "instant" -> instant();
-            case "openfaas-measured" -> openFaasMeasured();
-            default -> throw new IllegalArgumentException("unknown latency profile '" + name
-                    + "': expected instant, openfaas-measured or a parametric profile");
+        return switch (LatencyProfileName.of(name)) {
+            case INSTANT -> instant();
+            case OPENFAAS_MEASURED -> openFaasMeasured();
+            case PARAMETRIC -> throw new IllegalArgumentException(
+                    "the parametric latency profile needs its means and deviations (platform.upMeanSeconds ...)");
         };
     }
 }

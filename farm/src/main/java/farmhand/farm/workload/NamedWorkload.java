@@ -1,8 +1,8 @@
 package farmhand.farm.workload;
 
+import farmhand.farm.spelling.Spelled;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * default the paper's) workload, and every one is seeded: the same seed gives the same arrivals.
  * {@code trace} also needs a file: {@code --workload trace=FILE} or {@code workload.traceFile}.
  */
-public enum NamedWorkload {
+public enum NamedWorkload implements Spelled {
     /** The paper's workload as its prototype ran it (the configured one, unchanged). */
     PAPER("paper"),
     /** Table II's sinusoidal phases with empty windows that take their time. */
@@ -48,6 +48,11 @@ public enum NamedWorkload {
         return key;
     }
 
+    @Override
+    public String spelling() {
+        return key;
+    }
+
     /** Every name, comma-separated (for messages and help). */
     public static String names() {
         return Arrays.stream(values()).map(NamedWorkload::key).collect(Collectors.joining(", "));
@@ -59,18 +64,12 @@ public enum NamedWorkload {
     }
 
     /**
-     * The workload spelled {@code key} (any case).
+     * The workload spelled {@code key}.
      *
      * @throws IllegalArgumentException naming the accepted values
      */
     public static NamedWorkload of(String key) {
-        for (NamedWorkload w : values()) {
-            if (w.key.equalsIgnoreCase(key.strip())) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("unknown workload '" + key + "': expected one of " + names()
-                + " (trace as trace=FILE)");
+        return Spelled.parse(NamedWorkload.class, "workload", key.strip());
     }
 
     /**
@@ -110,6 +109,6 @@ public enum NamedWorkload {
         if (file != null && file.isBlank()) {
             throw new IllegalArgumentException("workload '" + spec + "': the file after '=' is empty");
         }
-        return of(name.toLowerCase(Locale.ROOT)).apply(base, file);
+        return of(name).apply(base, file);
     }
 }

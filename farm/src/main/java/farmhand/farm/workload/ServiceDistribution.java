@@ -2,10 +2,11 @@ package farmhand.farm.workload;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import farmhand.farm.spelling.Spelled;
 import java.util.Locale;
 
 /** The distribution task durations are drawn from before they are mapped to image sizes. */
-public enum ServiceDistribution {
+public enum ServiceDistribution implements Spelled {
     /** The paper's Gamma(shape, scale) (mean 1.5 s with its values). */
     GAMMA,
     /**
@@ -18,22 +19,23 @@ public enum ServiceDistribution {
 
     /** The configuration spelling: {@code gamma} or {@code pareto}. */
     @JsonValue
-    public String key() {
+    @Override
+    public String spelling() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The spelling (the name the configuration uses). */
+    public String key() {
+        return spelling();
+    }
+
     /**
-     * The distribution spelled {@code key} (any case).
+     * The distribution spelled {@code key}.
      *
      * @throws IllegalArgumentException naming the accepted values
      */
     @JsonCreator
     public static ServiceDistribution of(String key) {
-        for (ServiceDistribution d : values()) {
-            if (d.key().equalsIgnoreCase(key)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("serviceDistribution must be gamma or pareto, was '" + key + "'");
+        return Spelled.parse(ServiceDistribution.class, "serviceDistribution", key);
     }
 }

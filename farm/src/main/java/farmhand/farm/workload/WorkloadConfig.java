@@ -177,8 +177,20 @@ public record WorkloadConfig(
         return (int) Math.round(baseRatePerMinute * phases.get(p).multiplier() * phaseSeconds / 60.0);
     }
 
-    /** Exact number of tasks an episode generates (1140 for the paper). */
+    /**
+     * Number of tasks an episode generates: exact for {@link WorkloadShape#PHASES} (1140 for the paper), the
+     * expected count (rounded) for the rate shapes, whose Poisson totals vary by seed, and the file's count for
+     * {@link WorkloadShape#TRACE} (read here).
+     *
+     * @throws IllegalArgumentException {@code file:line: reason} when the trace file is refused
+     */
     public int totalTasks() {
+        if (shape == WorkloadShape.TRACE) {
+            return TraceFile.read(java.nio.file.Path.of(traceFile), serviceTime).size();
+        }
+        if (shape != WorkloadShape.PHASES) {
+            return (int) Math.round(baseRatePerMinute / 60.0 * episodeSeconds() * shape.meanMultiplier(episodeSeconds()));
+        }
         int total = 0;
         for (int p = 0; p < phases.size(); p++) {
             total += tasksInPhase(p);

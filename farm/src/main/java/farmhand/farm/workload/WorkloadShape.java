@@ -2,6 +2,7 @@ package farmhand.farm.workload;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import farmhand.farm.spelling.Spelled;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -12,7 +13,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * over an episode of {@code phases().size() x phaseSeconds} seconds; there the phases only cut the
  * episode into equal segments that the phase indicator ({@code input_queue}) counts down.
  */
-public enum WorkloadShape {
+public enum WorkloadShape implements Spelled {
     /** The configured phases, each at its multiplier (the paper's workload). */
     PHASES,
     /** A flat rate at {@link #IMPULSE_BASE} with one {@link #IMPULSE_SECONDS} s burst at {@link #IMPULSE_FACTOR} times it, starting at a seeded time. */
@@ -41,23 +42,24 @@ public enum WorkloadShape {
 
     /** The configuration spelling: {@code phases}, {@code impulse}, {@code ramp}, {@code diurnal}, {@code trace}. */
     @JsonValue
-    public String key() {
+    @Override
+    public String spelling() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The spelling (the name the configuration uses). */
+    public String key() {
+        return spelling();
+    }
+
     /**
-     * The shape spelled {@code key} (any case).
+     * The shape spelled {@code key}.
      *
      * @throws IllegalArgumentException naming the accepted values
      */
     @JsonCreator
     public static WorkloadShape of(String key) {
-        for (WorkloadShape s : values()) {
-            if (s.key().equalsIgnoreCase(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("shape must be phases, impulse, ramp, diurnal or trace, was '" + key + "'");
+        return Spelled.parse(WorkloadShape.class, "shape", key);
     }
 
     /**

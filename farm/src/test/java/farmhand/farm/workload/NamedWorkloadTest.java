@@ -151,7 +151,7 @@ class NamedWorkloadTest {
         WorkloadConfig paper = WorkloadConfig.paper();
         assertEquals(WorkloadShape.TRACE, NamedWorkload.parse("trace=runs/t.csv", paper).shape());
         assertEquals("runs/t.csv", NamedWorkload.parse("trace=runs/t.csv", paper).traceFile());
-        assertEquals(WorkloadShape.IMPULSE, NamedWorkload.parse("Impulse", paper).shape());
+        assertEquals(WorkloadShape.IMPULSE, NamedWorkload.parse("impulse", paper).shape());
         var unknown = assertThrows(IllegalArgumentException.class, () -> NamedWorkload.parse("spiky", paper));
         assertTrue(unknown.getMessage().contains("unknown workload 'spiky'"), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("impulse"), unknown.getMessage());

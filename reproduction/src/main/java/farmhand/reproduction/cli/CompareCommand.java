@@ -4,7 +4,7 @@ import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.oracle.OraclePlanner;
-import farmhand.controllers.policy.Policies;
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
 import farmhand.controllers.policy.fixed.StaticPolicy;
 import farmhand.farm.workload.NamedWorkload;
@@ -84,7 +84,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (String name : names) {
             ExperimentConfig config = base.withWorkload(NamedWorkload.parse(name, base.workload()));
             List<Evaluation> evaluations = new ArrayList<>();
-            try (FarmEnvironment env = config.environment(Backends.create("sim", config, null))) {
+            try (FarmEnvironment env = config.environment(Backend.SIM.create(config, null))) {
                 Evaluator evaluator = new Evaluator(env);
                 for (Policy p : policies(config)) {
                     evaluations.add(evaluator.evaluate(p, seeds));
@@ -122,15 +122,16 @@ public final class CompareCommand implements Callable<Integer> {
 
     private List<Policy> policies(ExperimentConfig config) {
         List<Policy> out = new ArrayList<>();
-        for (String name : List.of("anticipatory", "reactive-average", "reactive-maximum", "keda-redis-list",
-                "hpa-utilization")) {
-            out.add(Policies.create(name, null, config.reactive()));
+        for (PolicyKind kind : PolicyKind.values()) {
+            if (kind.group() == PolicyKind.Group.PAPER_BASELINE || kind.group() == PolicyKind.Group.OTHER) {
+                out.add(kind.create(null, config.reactive(), config.environment()));
+            }
         }
         if (sarsaModel != null) {
-            out.add(Policies.create("sarsa", sarsaModel, config.reactive()));
+            out.add(PolicyKind.SARSA.create(sarsaModel, config.reactive(), config.environment()));
         }
         if (dqnModel != null) {
-            out.add(Policies.create("dqn", dqnModel, config.reactive()));
+            out.add(PolicyKind.DQN.create(dqnModel, config.reactive(), config.environment()));
         }
         return out;
     }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.Evaluator;
-import farmhand.controllers.policy.Policies;
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.report.Json;
@@ -25,15 +25,16 @@ import picocli.CommandLine.Option;
         description = "Evaluate a policy greedily over episodes and print its Table III row (QoS, workers, scaling, per phase).")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--policy", required = true, paramLabel = "NAME",
-            description = "reactive-average, reactive-maximum, sarsa, dqn or static")
-    String policyName;
+    @Option(names = "--policy", required = true, paramLabel = "NAME", completionCandidates = Spellings.Policies.class,
+            description = "one of ${COMPLETION-CANDIDATES}")
+    PolicyKind policyKind;
 
     @Option(names = "--model", paramLabel = "FILE", description = "model file of a learned policy (sarsa, dqn)")
     Path model;
 
-    @Option(names = "--backend", defaultValue = "sim", description = "sim or live (default: ${DEFAULT-VALUE})")
-    String backend;
+    @Option(names = "--backend", defaultValue = "sim", completionCandidates = Spellings.Backends.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Backend backend;
 
     @Option(names = "--workers", paramLabel = "N", description = "initial workers (default: environment.initialWorkers, 12)")
     Integer workers;
@@ -52,11 +53,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         OutputPaths.requireWritableFile(json, "--json");
         ExperimentConfig config = experiment.load();
         List<Long> seeds = experiment.seeds();
-        Policy policy = Policies.create(policyName, model, config.reactive());
+        Policy policy = policyKind.create(model, config.reactive(), config.environment());
         int initial = workers == null ? config.environment().initialWorkers() : workers;
         Evaluation evaluation;
         List<EpisodeMetrics> finished = new ArrayList<>();
-        try (FarmEnvironment env = config.environment(Backends.create(backend, config, live));
+        try (FarmEnvironment env = config.environment(backend.create(config, live));
              ProgressBar bar = new ProgressBarBuilder().setTaskName(policy.name()).setInitialMax(seeds.size())
                      .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
             evaluation = new Evaluator(env).evaluate(policy, seeds, initial, m -> {
@@ -65,7 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             });
         } catch (RuntimeException e) {
             if (json != null && !finished.isEmpty()) {
-                Json.write(json, Evaluation.of(policy.name(), backend, finished));
+                Json.write(json, Evaluation.of(policy.name(), backend.spelling(), finished));
                 System.err.println("wrote the " + finished.size() + " finished episode(s) to " + json);
             }
             throw e;

@@ -21,8 +21,8 @@ public final class ExperimentOptions {
     @Option(names = "--episodes", defaultValue = "10", description = "episodes (default: ${DEFAULT-VALUE})")
     int episodes;
 
-    @Option(names = "--latency-profile", paramLabel = "NAME",
-            description = "override platform.latencyProfile: openfaas-measured, instant, parametric or a .csv profile file")
+    @Option(names = "--latency-profile", paramLabel = "NAME", completionCandidates = Spellings.LatencyProfiles.class,
+            description = "override platform.latencyProfile: ${COMPLETION-CANDIDATES} or a .csv profile file")
     String latencyProfile;
 
     @Option(names = "--workload", split = ",", paramLabel = "NAME",

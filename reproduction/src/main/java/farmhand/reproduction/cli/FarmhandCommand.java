@@ -33,6 +33,14 @@ public final class FarmhandCommand implements Runnable {
     /** Runs the tool and returns its exit code (for tests). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new FarmhandCommand());
+        Spellings.register(cli);
+        cli.setParameterExceptionHandler((e, given) -> {
+            CommandLine at = e.getCommandLine();
+            at.getErr().println("farmhand: error: " + e.getMessage() + " (see '" + at.getCommandSpec().qualifiedName()
+                    + " --help')");
+            at.getErr().flush();
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof ConfigException || e instanceof IllegalArgumentException || e instanceof ModelFileException) {
                 commandLine.getErr().println("farmhand: error: " + e.getMessage());

@@ -3,12 +3,12 @@ package farmhand.reproduction.cli;
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.Evaluator;
-import farmhand.controllers.policy.Policies;
-import farmhand.farm.sim.SimulatedFarm;
+import farmhand.controllers.catalog.PolicyKind;
+import farmhand.reproduction.pipeline.Reproduction;
+import java.util.List;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.fidelity.Fidelity;
 import farmhand.reproduction.fidelity.ReferenceTrace;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
         description = "Compare per-phase queue, workers and step QoS of the reactive baselines with the measured OpenFaaS trace; time the simulator.")
 public final class FidelityCommand implements Callable<Integer> {
 
-    @Option(names = "--backend", defaultValue = "sim", description = "sim or live (default: ${DEFAULT-VALUE})")
-    String backend;
+    @Option(names = "--backend", defaultValue = "sim", completionCandidates = Spellings.Backends.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Backend backend;
 
     @Option(names = "--speed-episodes", defaultValue = "500",
             description = "simulated episodes to time for the speed figure; 0 to skip (default: ${DEFAULT-VALUE})")
@@ -41,21 +42,20 @@ public final class FidelityCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = experiment.load();
         ReferenceTrace reference = ReferenceTrace.openFaas();
-        Map<String, String> agents = Map.of("reactive-average", "REACTIVE_AVERAGE",
-                "reactive-maximum", "REACTIVE_MAXIMUM");
-        try (FarmEnvironment env = config.environment(Backends.create(backend, config, live))) {
-            Evaluator evaluator = new Evaluator(env);
-            for (String name : List.of("reactive-average", "reactive-maximum")) {
-                Evaluation e = evaluator.evaluate(Policies.create(name, null, config.reactive()), experiment.seeds());
-                System.out.println(Fidelity.table(name + " (" + backend + ")", Fidelity.phaseMeans(e),
-                        reference.phaseMeans(agents.get(name))));
-            }
+        Map<PolicyKind, String> agents = Map.of(PolicyKind.REACTIVE_AVERAGE, "REACTIVE_AVERAGE",
+                PolicyKind.REACTIVE_MAXIMUM, "REACTIVE_MAXIMUM");
+        Reproduction reproduction = new Reproduction(config, c -> backend.create(c, live), System.err);
+        List<Reproduction.Entry> baselines = reproduction.reactiveBaselines();
+        List<Evaluation> evaluations = reproduction.evaluate(baselines, experiment.seeds());
+        for (Evaluation e : evaluations) {
+            PolicyKind kind = PolicyKind.of(e.policy());
+            System.out.println(Fidelity.table(kind + " (" + backend + ")", Fidelity.phaseMeans(e),
+                    reference.phaseMeans(agents.get(kind))));
         }
         if (speedEpisodes > 0) {
-            try (FarmEnvironment env = config.environment(
-                    new SimulatedFarm(config.simulator().toConfig(config.platform().profile())))) {
+            try (FarmEnvironment env = config.environment(Reproduction.simulator(config))) {
                 Evaluator evaluator = new Evaluator(env);
-                var policy = Policies.create("reactive-average", null, config.reactive());
+                var policy = PolicyKind.REACTIVE_AVERAGE.create(null, config.reactive(), config.environment());
                 for (int i = 0; i < Math.min(100, speedEpisodes); i++) {
                     evaluator.runEpisode(policy, 10_000 + i, config.environment().initialWorkers());
                 }

@@ -4,6 +4,8 @@ import farmhand.farm.live.LiveFarmOptions;
 import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.platform.LocalPlatform;
 import farmhand.farm.platform.Platform;
+import farmhand.farm.platform.PlatformKind;
+import farmhand.farm.platform.ProcessPlatform;
 import farmhand.farm.platform.docker.DockerPlatform;
 import farmhand.farm.queue.RedisEndpoint;
 import java.nio.file.Path;
@@ -22,10 +24,12 @@ public final class LiveOptions {
     String redisUrl;
 
     @Option(names = "--platform", paramLabel = "NAME", defaultValue = "local",
-            description = "live farm: where functions run, local (threads of this JVM, with the configured latency "
-                    + "profile), docker (one container per function; needs an engine and the function image) "
+            completionCandidates = Spellings.Platforms.class,
+            description = "live farm: where functions run, one of ${COMPLETION-CANDIDATES}: local (threads of this JVM, "
+                    + "with the configured latency profile), process (one child JVM per function, no modelled "
+                    + "latency), docker (one container per function; needs an engine and the function image) "
                     + "or openfaas (an OpenFaaS gateway, --gateway) (default: ${DEFAULT-VALUE})")
-    String platform = "local";
+    PlatformKind platform = PlatformKind.LOCAL;
 
     @Mixin
     DockerOptions docker;
@@ -72,28 +76,27 @@ public final class LiveOptions {
     }
 
     /**
-     * Makes the live farm's platform: local with {@code profile}, docker, or openfaas.
+     * Makes the live farm's platform: local with {@code profile}, process, docker, or openfaas.
      *
-     * @throws IllegalArgumentException naming --platform when it is none of them, or the option that is wrong
+     * @throws IllegalArgumentException naming the option that is wrong
      */
     public Function<LiveFarmOptions, Platform> platformFactory(LatencyProfile profile) {
         return switch (platform) {
-            case "local" -> o -> new LocalPlatform(profile, o.compression());
-            case "docker" -> {
+            case LOCAL -> o -> new LocalPlatform(profile, o.compression());
+            case PROCESS -> o -> new ProcessPlatform();
+            case DOCKER -> {
                 var config = docker.config();
                 yield o -> new DockerPlatform(config);
             }
-            case "openfaas" -> {
+            case OPENFAAS -> {
                 var config = openfaas.config();
                 yield o -> openfaas.platform(config);
             }
-            default -> throw new IllegalArgumentException(
-                    "--platform must be local, docker or openfaas, was '" + platform + "'");
         };
     }
 
-    /** The --platform name. */
-    public String platform() {
+    /** The --platform. */
+    public PlatformKind platform() {
         return platform;
     }
 

@@ -28,9 +28,10 @@ public final class OpenFaasOptions {
     String image;
 
     @Option(names = "--openfaas-layout", paramLabel = "LAYOUT", defaultValue = "per-worker-function",
+            completionCandidates = Spellings.Layouts.class,
             description = "openfaas platform: per-worker-function (the paper's; N + 2 functions, CE allows 15) or "
                     + "replicas (workers as replicas of functions of at most 5; unmodified CE) (default: ${DEFAULT-VALUE})")
-    String layout;
+    Layout layout;
 
     @Option(names = "--openfaas-namespace", paramLabel = "NS", defaultValue = "openfaas-fn",
             description = "openfaas platform: the functions' namespace (default: ${DEFAULT-VALUE})")
@@ -68,6 +69,6 @@ public final class OpenFaasOptions {
         }
         GatewayCredentials login = GatewayCredentials.resolve(passwordFile, System.getenv());
         return OpenFaasPlatformConfig.of(GatewayConfig.of(url, login).withNamespace(namespace), image,
-                Layout.parse(layout)).withFunctionRedis(functionRedis, redisSecret);
+                layout).withFunctionRedis(functionRedis, redisSecret);
     }
 }

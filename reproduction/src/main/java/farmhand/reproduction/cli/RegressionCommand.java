@@ -32,8 +32,8 @@ import tools.jackson.core.JacksonException;
 public final class RegressionCommand implements Callable<Integer> {
 
     @Option(names = "--platform", required = true, paramLabel = "NAME",
-            description = "sim, local, docker, openfaas or k3s")
-    String platformName;
+            completionCandidates = Spellings.RegressionPlatforms.class, description = "${COMPLETION-CANDIDATES}")
+    RegressionPlatform platform;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "baseline to compare with (default: ci/baselines/<platform>.json)")
@@ -52,7 +52,6 @@ public final class RegressionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RegressionPlatform platform = RegressionPlatform.of(platformName);
         if (platform.unavailableReason().isPresent()) {
             System.err.println("farmhand regression: platform '" + platform.cliName() + "' is not available here: "
                     + platform.unavailableReason().get());
@@ -98,13 +97,13 @@ public final class RegressionCommand implements Callable<Integer> {
         RegressionSuite suite = new RegressionSuite(config, line -> System.out.println("  " + line));
         System.out.println("regression suite on " + platform.cliName() + ":");
         if (!platform.live()) {
-            return suite.run(platform, () -> Backends.create("sim", config, new LiveOptions()), null);
+            return suite.run(platform, () -> Backend.SIM.create(config, new LiveOptions()), null);
         }
         try (EmbeddedRedis redis = EmbeddedRedis.start()) {
             LiveOptions live = new LiveOptions();
             live.redisUrl = redis.url();
             live.timeCompression = LIVE_COMPRESSION;
-            return suite.run(platform, () -> Backends.create("live", config, live), redis.url());
+            return suite.run(platform, () -> Backend.LIVE.create(config, live), redis.url());
         }
     }
 

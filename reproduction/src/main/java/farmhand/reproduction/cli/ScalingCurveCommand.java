@@ -1,5 +1,6 @@
 package farmhand.reproduction.cli;
 
+import farmhand.farm.spelling.Spelled;
 import farmhand.farm.live.EmbeddedRedis;
 import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.platform.docker.DockerPlatform;
@@ -53,10 +54,43 @@ public final class ScalingCurveCommand implements Callable<Integer> {
             description = "farm sizes, ascending; speedups are relative to the first (default: ${DEFAULT-VALUE})")
     List<Integer> workers;
 
-    @Option(names = "--platform", defaultValue = "both",
-            description = "bare, openfaas-measured or both: the local platform's deploy latency; or docker: every "
-                    + "function a container (batches, initialisation and scale-ups on docker) (default: ${DEFAULT-VALUE})")
-    String platform;
+    @Option(names = "--platform", defaultValue = "both", completionCandidates = Spellings.ScalingVariants.class,
+            description = "${COMPLETION-CANDIDATES}: bare, openfaas-measured or both: the local platform's deploy "
+                    + "latency; or docker: every function a container (batches, initialisation and scale-ups on docker) "
+                    + "(default: ${DEFAULT-VALUE})")
+    Variants platform;
+
+    /** What {@code scaling-curve --platform} measures on. */
+    enum Variants implements Spelled {
+        /** The local platform without deploy latency. */
+        BARE("bare"),
+        /** The local platform with the deploy latency measured on OpenFaaS. */
+        OPENFAAS_MEASURED("openfaas-measured"),
+        /** Both local variants. */
+        BOTH("both"),
+        /** Every function a container. */
+        DOCKER("docker");
+
+        private final String spelling;
+
+        Variants(String spelling) {
+            this.spelling = spelling;
+        }
+
+        @Override
+        public String spelling() {
+            return spelling;
+        }
+
+        static Variants of(String text) {
+            return Spelled.parse(Variants.class, "scaling-curve platform", text);
+        }
+
+        @Override
+        public String toString() {
+            return spelling;
+        }
+    }
 
     @Mixin
     DockerOptions docker;
@@ -108,14 +142,13 @@ public final class ScalingCurveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--latency-profile-out needs --scale-ups > 0");
         }
         ScalingReport report;
-        if ("docker".equals(platform)) {
+        if (platform == Variants.DOCKER) {
             report = measureOnDocker(settings, docker.config(), redisUrl, scaleUps);
         } else {
             Map<String, LatencyProfile> platforms = switch (platform) {
-                case "both" -> PLATFORMS;
-                case "bare", "openfaas-measured" -> Map.of(platform, PLATFORMS.get(platform));
-                default -> throw new IllegalArgumentException(
-                        "--platform must be bare, openfaas-measured, both or docker, was '" + platform + "'");
+                case BOTH -> PLATFORMS;
+                case BARE, OPENFAAS_MEASURED -> Map.of(platform.spelling(), PLATFORMS.get(platform.spelling()));
+                case DOCKER -> throw new IllegalStateException("unreachable: docker is measured above");
             };
             report = measure(settings, platforms, redisUrl, scaleUps);
         }
@@ -212,8 +245,8 @@ public final class ScalingCurveCommand implements Callable<Integer> {
 
     private static Map<String, LatencyProfile> orderedPlatforms() {
         Map<String, LatencyProfile> m = new LinkedHashMap<>();
-        m.put("bare", LatencyProfile.instant());
-        m.put("openfaas-measured", LatencyProfile.openFaasMeasured());
+        m.put(Variants.BARE.spelling(), LatencyProfile.instant());
+        m.put(Variants.OPENFAAS_MEASURED.spelling(), LatencyProfile.openFaasMeasured());
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -1,6 +1,8 @@
 package farmhand.reproduction.cli;
 
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.model.SarsaModelFile;
+import farmhand.controllers.reward.RewardPreset;
 import farmhand.controllers.policy.dqn.DqnAgent;
 import farmhand.controllers.policy.sarsa.SarsaAgent;
 import farmhand.controllers.training.EpisodeReport;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Option;
         description = "Train a learned policy (sarsa, dqn) and write its model file and training metrics.")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--policy", required = true, description = "sarsa or dqn")
-    String policyName;
+    @Option(names = "--policy", required = true, paramLabel = "NAME", completionCandidates = Spellings.LearnedPolicies.class,
+            description = "${COMPLETION-CANDIDATES}")
+    PolicyKind policyKind;
 
     @Option(names = "--episodes", paramLabel = "N",
             description = "training episodes (default: training.sarsaEpisodes / training.dqnEpisodes of the config)")
@@ -51,8 +54,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "also write the model every N episodes to <out>.checkpoint (0: never)")
     int checkpointEvery;
 
-    @Option(names = "--backend", defaultValue = "sim", description = "sim or live (default: ${DEFAULT-VALUE})")
-    String backend;
+    @Option(names = "--backend", defaultValue = "sim", completionCandidates = Spellings.Backends.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Backend backend;
 
     @Mixin
     LiveOptions live;
@@ -61,7 +65,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig experiment = config == null ? ExperimentConfig.paper()
                 : farmhand.reproduction.config.ConfigLoader.load(config);
-        Path model = out != null ? out : Path.of("models", policyName + ".json");
+        Path model = out != null ? out : Path.of("models", policyKind.spelling() + ".json");
         if (episodes != null && episodes < 1) {
             throw new IllegalArgumentException("--episodes must be >= 1, was " + episodes);
         }
@@ -69,10 +73,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--checkpoint-every must be >= 0, was " + checkpointEvery);
         }
         OutputPaths.requireWritableFile(model, "--out");
-        return switch (policyName) {
-            case "sarsa" -> trainSarsa(experiment, model);
-            case "dqn" -> trainDqn(experiment, model);
-            default -> throw new IllegalArgumentException("cannot train policy '" + policyName + "': expected sarsa or dqn");
+        return switch (policyKind) {
+            case SARSA -> trainSarsa(experiment, model);
+            case DQN -> trainDqn(experiment, model);
+            default -> throw new IllegalArgumentException("cannot train policy '" + policyKind + "': expected one of "
+                    + String.join(", ", new Spellings.LearnedPolicies()));
         };
     }
 
@@ -82,11 +87,11 @@ public final class TrainCommand implements Callable<Integer> {
         SarsaModelFile checkpoint = resume == null ? null : SarsaModelFile.load(resume);
         long t0 = System.nanoTime();
         TrainingResult<SarsaAgent> result;
-        try (ProgressBar bar = bar("sarsa", n)) {
+        try (ProgressBar bar = bar(PolicyKind.SARSA, n)) {
             result = training(experiment).sarsa(TrainingPlan.of(n, s), checkpoint, progress(bar), checkpoints(model));
         }
         Path metrics = AgentTraining.saveSarsa(result, model);
-        report("sarsa", n, t0, s, experiment.training().sarsaReward(), result, model, metrics);
+        report(PolicyKind.SARSA, n, t0, s, experiment.training().sarsaReward(), result, model, metrics);
         return 0;
     }
 
@@ -99,20 +104,20 @@ public final class TrainCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         TrainingResult<DqnAgent> result;
-        try (ProgressBar bar = bar("dqn", n)) {
+        try (ProgressBar bar = bar(PolicyKind.DQN, n)) {
             result = training(experiment).dqn(TrainingPlan.of(n, s), progress(bar), checkpoints(model));
         }
         Path metrics = AgentTraining.saveDqn(result, model);
-        report("dqn", n, t0, s, experiment.training().dqnReward(), result, model, metrics);
+        report(PolicyKind.DQN, n, t0, s, experiment.training().dqnReward(), result, model, metrics);
         return 0;
     }
 
     private AgentTraining training(ExperimentConfig experiment) {
-        return new AgentTraining(experiment, c -> Backends.create(backend, c, live));
+        return new AgentTraining(experiment, c -> backend.create(c, live));
     }
 
-    private static ProgressBar bar(String name, int episodes) {
-        return new ProgressBarBuilder().setTaskName(name).setInitialMax(episodes)
+    private static ProgressBar bar(PolicyKind policy, int episodes) {
+        return new ProgressBarBuilder().setTaskName(policy.spelling()).setInitialMax(episodes)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
@@ -127,7 +132,7 @@ public final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    private static void report(String policy, int n, long t0, long seed, String reward, TrainingResult<?> result,
+    private static void report(PolicyKind policy, int n, long t0, long seed, RewardPreset reward, TrainingResult<?> result,
                                Path model, Path metrics) {
         System.out.printf(Locale.ROOT, "trained %s for %d episodes in %.1f s (seed %d, reward preset %s); "
                         + "kept the snapshot after episode %d%n", policy, n, (System.nanoTime() - t0) / 1e9, seed,

@@ -1,6 +1,8 @@
 package farmhand.reproduction.config;
 
 import farmhand.controllers.reward.RewardConfig;
+import farmhand.controllers.reward.RewardPreset;
+import farmhand.farm.spelling.Spelled;
 import farmhand.farm.workload.NamedWorkload;
 import farmhand.farm.workload.WorkloadConfig;
 import java.nio.file.Files;
@@ -92,13 +94,13 @@ public final class ConfigLoader {
         if (reward != null && reward.isObject() && reward.has("preset")) {
             JsonNode presetNode = reward.get("preset");
             if (!presetNode.isString()) {
-                throw new ConfigException(source + ": key 'reward.preset' must be a preset name (default, paper-sarsa "
-                        + "or lean), was " + describe(presetNode));
+                throw new ConfigException(source + ": key 'reward.preset' must be a preset name ("
+                        + String.join(", ", Spelled.spellings(RewardPreset.class)) + "), was " + describe(presetNode));
             }
             String preset = presetNode.asString();
             RewardConfig base;
             try {
-                base = RewardConfig.preset(preset);
+                base = RewardPreset.of(preset).config();
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(source + ": key 'reward.preset': " + e.getMessage());
             }

@@ -2,12 +2,15 @@ package farmhand.reproduction.config;
 
 import farmhand.farm.platform.EmpiricalLatencyProfile;
 import farmhand.farm.platform.LatencyProfile;
+import farmhand.farm.platform.LatencyProfileName;
+import farmhand.farm.spelling.Spelled;
 import java.time.Duration;
 
 /**
  * Which scale-latency profile the platform (simulated or local) applies.
  *
- * @param latencyProfile {@code openfaas-measured} (default), {@code instant}, {@code parametric}, or the path
+ * @param latencyProfile a {@link LatencyProfileName} ({@code openfaas-measured}, the default, {@code instant},
+ *                       {@code parametric}), or the path
  *                       of a latency profile file ({@code .csv}, e.g. measured on the Docker platform by
  *                       {@code farmhand scaling-curve --platform docker --latency-profile-out FILE})
  * @param upMeanSeconds parametric only: mean scale-up latency, {@code > 0}
@@ -19,10 +22,14 @@ public record PlatformSettings(String latencyProfile, double upMeanSeconds, doub
                                double downMeanSeconds, double downStdDevSeconds) {
 
     public PlatformSettings {
-        if (!"openfaas-measured".equals(latencyProfile) && !"instant".equals(latencyProfile)
-                && !"parametric".equals(latencyProfile) && !isFile(latencyProfile)) {
-            throw new IllegalArgumentException("latencyProfile must be openfaas-measured, instant, parametric or a "
-                    + ".csv profile file, was '" + latencyProfile + "'");
+        if (!isFile(latencyProfile)) {
+            try {
+                LatencyProfileName.of(latencyProfile);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("latencyProfile must be one of "
+                        + String.join(", ", Spelled.spellings(LatencyProfileName.class)) + " or a .csv profile file, was '"
+                        + latencyProfile + "'");
+            }
         }
         if (isFile(latencyProfile) && !java.nio.file.Files.isReadable(java.nio.file.Path.of(latencyProfile))) {
             throw new IllegalArgumentException("latencyProfile names the file '" + latencyProfile
@@ -40,7 +47,7 @@ public record PlatformSettings(String latencyProfile, double upMeanSeconds, doub
 
     /** The measured OpenFaaS profile; the parametric values approximate it (mean/sd of the samples). */
     public static PlatformSettings paper() {
-        return new PlatformSettings("openfaas-measured", 6.4, 1.5, 2.6, 0.7);
+        return new PlatformSettings(LatencyProfileName.OPENFAAS_MEASURED.spelling(), 6.4, 1.5, 2.6, 0.7);
     }
 
     /** A copy naming another profile. */
@@ -57,11 +64,12 @@ public record PlatformSettings(String latencyProfile, double upMeanSeconds, doub
         if (isFile(latencyProfile)) {
             return EmpiricalLatencyProfile.fromFile(java.nio.file.Path.of(latencyProfile));
         }
-        if ("parametric".equals(latencyProfile)) {
-            return LatencyProfile.parametric(seconds(upMeanSeconds), seconds(upStdDevSeconds),
+        return switch (LatencyProfileName.of(latencyProfile)) {
+            case OPENFAAS_MEASURED -> LatencyProfile.openFaasMeasured();
+            case INSTANT -> LatencyProfile.instant();
+            case PARAMETRIC -> LatencyProfile.parametric(seconds(upMeanSeconds), seconds(upStdDevSeconds),
                     seconds(downMeanSeconds), seconds(downStdDevSeconds));
-        }
-        return LatencyProfile.named(latencyProfile);
+        };
     }
 
     private static Duration seconds(double s) {

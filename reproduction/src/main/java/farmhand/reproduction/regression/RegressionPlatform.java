@@ -1,6 +1,6 @@
 package farmhand.reproduction.regression;
 
-import java.util.Arrays;
+import farmhand.farm.spelling.Spelled;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
  * The platforms the regression gate knows. The extension point for new platforms: one constant
  * each, with the reason it cannot run when this build does not have it yet.
  */
-public enum RegressionPlatform {
+public enum RegressionPlatform implements Spelled {
     /** The discrete-event simulator: policies only, no platform timings. */
     SIM("sim", null, false),
     /** The live farm on real Redis with in-process functions (the local platform). */
@@ -36,6 +36,11 @@ public enum RegressionPlatform {
         return cliName;
     }
 
+    @Override
+    public String spelling() {
+        return cliName;
+    }
+
     /** True when the platform runs real functions, so it has scale-up and data-path timings. */
     public boolean live() {
         return live;
@@ -48,7 +53,7 @@ public enum RegressionPlatform {
 
     /** Every command-line name, in declaration order. */
     public static List<String> names() {
-        return Arrays.stream(values()).map(RegressionPlatform::cliName).toList();
+        return Spelled.spellings(RegressionPlatform.class);
     }
 
     /**
@@ -57,8 +62,6 @@ public enum RegressionPlatform {
      * @throws IllegalArgumentException naming the accepted names when there is none
      */
     public static RegressionPlatform of(String name) {
-        return Arrays.stream(values()).filter(p -> p.cliName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown platform '" + name + "': expected one of "
-                        + String.join(", ", names())));
+        return Spelled.parse(RegressionPlatform.class, "platform", name);
     }
 }

@@ -8,7 +8,7 @@ import farmhand.controllers.env.StepInfo;
 import farmhand.controllers.env.StepResult;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.Evaluator;
-import farmhand.controllers.policy.Policies;
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
 import farmhand.farm.backend.FarmBackend;
 import farmhand.farm.platform.LatencyProfile;
@@ -66,17 +66,17 @@ public final class RegressionSuite {
         this.progress = progress;
     }
 
-    /** The policies whose QoS and workers the gate compares: label, policy name, initial workers. */
-    record PolicyRun(String label, String policy, int initialWorkers) {
+    /** The policies whose QoS and workers the gate compares: label, policy, initial workers. */
+    record PolicyRun(String label, PolicyKind policy, int initialWorkers) {
     }
 
     List<PolicyRun> policyRuns() {
         int initial = config.environment().initialWorkers();
-        return List.of(new PolicyRun("reactive-average", "reactive-average", initial),
-                new PolicyRun("reactive-maximum", "reactive-maximum", initial),
-                new PolicyRun("static-" + STATIC_WORKERS, "static", STATIC_WORKERS),
-                new PolicyRun("keda-redis-list", "keda-redis-list", initial),
-                new PolicyRun("hpa-utilization", "hpa-utilization", initial));
+        return List.of(new PolicyRun("reactive-average", PolicyKind.REACTIVE_AVERAGE, initial),
+                new PolicyRun("reactive-maximum", PolicyKind.REACTIVE_MAXIMUM, initial),
+                new PolicyRun("static-" + STATIC_WORKERS, PolicyKind.STATIC, STATIC_WORKERS),
+                new PolicyRun("keda-redis-list", PolicyKind.KEDA_REDIS_LIST, initial),
+                new PolicyRun("hpa-utilization", PolicyKind.HPA_UTILIZATION, initial));
     }
 
     /**
@@ -95,11 +95,12 @@ public final class RegressionSuite {
         List<Figure> figures = new ArrayList<>();
         progress.accept("decision costs on observations recorded from simulated episodes");
         List<Step> recorded = recordSteps();
-        for (String name : decidingPolicies()) { // every policy through the timing loop first: its call site
-            decisionNanos(name, recorded, 2);      // is then equally megamorphic for each, in any JVM
+        for (PolicyKind kind : decidingPolicies()) { // every policy through the timing loop first: its call site
+            decisionNanos(kind, recorded, 2);        // is then equally megamorphic for each, in any JVM
         }
-        for (String name : decidingPolicies()) {
-            figures.add(Figure.decision("decision." + name, decisionNanos(name, recorded, DECISION_REPEATS), refNanos));
+        for (PolicyKind kind : decidingPolicies()) {
+            figures.add(Figure.decision("decision." + kind.spelling(), decisionNanos(kind, recorded, DECISION_REPEATS),
+                    refNanos));
         }
         if (platform.live()) {
             progress.accept("scale-up latency over " + SCALE_UPS + " scale-ups");
@@ -122,7 +123,7 @@ public final class RegressionSuite {
             progress.accept(run.label() + " on " + platform.cliName() + ", seeds " + seeds);
             Evaluation e;
             try (FarmEnvironment env = config.environment(episodeBackend.get())) {
-                e = new Evaluator(env).evaluate(Policies.create(run.policy(), null, config.reactive()), seeds,
+                e = new Evaluator(env).evaluate(run.policy().create(null, config.reactive(), config.environment()), seeds,
                         run.initialWorkers(), m -> { });
             }
             figures.add(Figure.plain("qos." + run.label(), FigureKind.QOS, e.summary().finalQos().mean(), "fraction"));
@@ -133,8 +134,8 @@ public final class RegressionSuite {
     }
 
     /** Every policy that decides without a trained model. */
-    static List<String> decidingPolicies() {
-        return Policies.names().stream().filter(n -> !n.equals("sarsa") && !n.equals("dqn")).toList();
+    static List<PolicyKind> decidingPolicies() {
+        return Arrays.stream(PolicyKind.values()).filter(k -> !k.learned()).toList();
     }
 
     private FarmEnvironment simulated() {
@@ -142,7 +143,7 @@ public final class RegressionSuite {
     }
 
     private double referenceMillis() {
-        Policy fixed = Policies.create("static", null, config.reactive());
+        Policy fixed = PolicyKind.STATIC.create(null, config.reactive(), config.environment());
         double[] millis = new double[REFERENCE_RUNS];
         try (FarmEnvironment env = simulated()) {
             Evaluator evaluator = new Evaluator(env);
@@ -165,7 +166,7 @@ public final class RegressionSuite {
     /** What reactive-average saw over the simulator seeds: varied observations the JIT cannot fold. */
     private List<Step> recordSteps() {
         List<Step> steps = new ArrayList<>();
-        Policy policy = Policies.create("reactive-average", null, config.reactive());
+        Policy policy = PolicyKind.REACTIVE_AVERAGE.create(null, config.reactive(), config.environment());
         try (FarmEnvironment env = simulated()) {
             for (long seed : SIM_SEEDS) {
                 ResetResult reset = env.reset(seed, config.environment().initialWorkers());
@@ -191,8 +192,8 @@ public final class RegressionSuite {
      * are replayed in order with a reset at each episode's start (policies with a history, KEDA's
      * stabilisation window, expect time to move forward), so a reset per episode is included.
      */
-    private double decisionNanos(String name, List<Step> steps, int repeats) {
-        Policy policy = Policies.create(name, null, config.reactive());
+    private double decisionNanos(PolicyKind kind, List<Step> steps, int repeats) {
+        Policy policy = kind.create(null, config.reactive(), config.environment());
         Observation[] obs = steps.stream().map(Step::observation).toArray(Observation[]::new);
         StepInfo[] infos = steps.stream().map(Step::info).toArray(StepInfo[]::new);
         boolean[] first = new boolean[obs.length];

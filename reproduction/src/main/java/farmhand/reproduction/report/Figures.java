@@ -15,6 +15,7 @@ import farmhand.farm.workload.WorkloadGenerator;
 import farmhand.reproduction.scaling.ScalingCurve;
 import farmhand.reproduction.scaling.ScalingPoint;
 import farmhand.reproduction.scaling.ScalingSettings;
+import farmhand.controllers.catalog.PolicyKind;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -53,17 +54,22 @@ public final class Figures {
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** The paper's four policies, drawn in the main Fig. 6; the others go to a second figure. */
-    public static final List<String> PAPER_POLICIES = List.of("sarsa", "dqn", "reactive-average", "reactive-maximum");
+    /**
+     * True when {@code label} names one of the paper's four policies ({@link PolicyKind#inPaper()}), drawn in the
+     * main Fig. 6; the others go to a second figure.
+     */
+    public static boolean inPaper(String label) {
+        return PolicyKind.paper().stream().anyMatch(k -> k.spelling().equals(label));
+    }
 
     /** Colour-blind-safe colours (Okabe-Ito, plus brown and grey), one per policy, the same in every figure. */
     private static final Map<String, Color> COLOURS = Map.of(
-            "sarsa", new Color(0x0072B2),
-            "dqn", new Color(0xD55E00),
-            "reactive-average", new Color(0xCC79A7),
-            "reactive-maximum", new Color(0x009E73),
-            "keda-redis-list", new Color(0xE69F00),
-            "hpa-utilization", new Color(0x56B4E9),
+            PolicyKind.SARSA.spelling(), new Color(0x0072B2),
+            PolicyKind.DQN.spelling(), new Color(0xD55E00),
+            PolicyKind.REACTIVE_AVERAGE.spelling(), new Color(0xCC79A7),
+            PolicyKind.REACTIVE_MAXIMUM.spelling(), new Color(0x009E73),
+            PolicyKind.KEDA_REDIS_LIST.spelling(), new Color(0xE69F00),
+            PolicyKind.HPA_UTILIZATION.spelling(), new Color(0x56B4E9),
             "static-14", new Color(0x8C564B),
             "static-15", new Color(0x000000),
             "static-16", new Color(0x999999));
@@ -73,10 +79,13 @@ public final class Figures {
     private static final List<Color> WINDOW_COLOURS = List.of(new Color(0x0072B2), new Color(0x009E73),
             new Color(0xCC79A7), new Color(0x000000));
     private static final Map<String, Marker> MARKERS = Map.of(
-            "sarsa", SeriesMarkers.CIRCLE, "dqn", SeriesMarkers.DIAMOND, "reactive-average", SeriesMarkers.SQUARE,
-            "reactive-maximum", SeriesMarkers.TRIANGLE_UP, "keda-redis-list", SeriesMarkers.TRIANGLE_DOWN,
-            "hpa-utilization", SeriesMarkers.CROSS, "static-14", SeriesMarkers.CIRCLE, "static-15", SeriesMarkers.SQUARE,
-            "static-16", SeriesMarkers.DIAMOND);
+            PolicyKind.SARSA.spelling(), SeriesMarkers.CIRCLE,
+            PolicyKind.DQN.spelling(), SeriesMarkers.DIAMOND,
+            PolicyKind.REACTIVE_AVERAGE.spelling(), SeriesMarkers.SQUARE,
+            PolicyKind.REACTIVE_MAXIMUM.spelling(), SeriesMarkers.TRIANGLE_UP,
+            PolicyKind.KEDA_REDIS_LIST.spelling(), SeriesMarkers.TRIANGLE_DOWN,
+            PolicyKind.HPA_UTILIZATION.spelling(), SeriesMarkers.CROSS,
+            "static-14", SeriesMarkers.CIRCLE, "static-15", SeriesMarkers.SQUARE, "static-16", SeriesMarkers.DIAMOND);
     private static final BasicStroke BAND = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {3f, 3f}, 0f);
 

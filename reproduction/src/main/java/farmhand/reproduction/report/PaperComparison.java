@@ -1,5 +1,6 @@
 package farmhand.reproduction.report;
 
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.EvaluationSummary;
 import farmhand.controllers.eval.Stat;
@@ -39,21 +40,21 @@ public record PaperComparison(List<Row> rows) {
     private static final List<String> OVERALL_METRICS =
             List.of("final QoS %", "mean workers", "max workers", "scaling actions", "no-ops");
 
-    /** The paper's Table III (SPEC section 6), overall and per phase, in the order of {@link Figures#PAPER_POLICIES}. */
+    /** The paper's Table III (SPEC section 6), overall and per phase, in the order the paper lists them. */
     private static final List<Column> PAPER = List.of(
-            new Column("sarsa",
+            new Column(PolicyKind.SARSA.spelling(),
                     stats(99.20, 0.52, 14.78, 0.49, 17.80, 0.75, 24.00, 2.05, 4.90, 1.92),
                     stats(99.7, 0.5, 99.0, 0.8, 99.8, 0.2, 99.7, 0.3),
                     stats(14.26, 0.31, 16.66, 0.35, 13.36, 0.90, 14.63, 1.20)),
-            new Column("dqn",
+            new Column(PolicyKind.DQN.spelling(),
                     stats(94.91, 3.79, 14.40, 0.77, 15.60, 1.02, 3.60, 1.02, 24.60, 1.69),
                     stats(99.2, 1.1, 90.1, 7.5, 99.9, 0.2, 99.9, 0.3),
                     stats(12.01, 0.04, 14.54, 1.12, 15.60, 1.02, 15.60, 1.02)),
-            new Column("reactive-average",
+            new Column(PolicyKind.REACTIVE_AVERAGE.spelling(),
                     stats(50.87, 4.38, 10.79, 0.31, 16.60, 0.66, 28.40, 0.92, 1.00, 1.00),
                     stats(91.3, 4.7, 2.0, 2.9, 76.6, 17.1, 93.0, 4.6),
                     stats(8.11, 0.14, 10.30, 0.98, 14.44, 1.30, 10.39, 0.46)),
-            new Column("reactive-maximum",
+            new Column(PolicyKind.REACTIVE_MAXIMUM.spelling(),
                     stats(65.61, 14.26, 13.92, 0.68, 18.80, 0.40, 26.80, 1.25, 1.70, 0.78),
                     stats(91.0, 5.1, 27.0, 32.4, 95.8, 10.6, 100.0, 0.1),
                     stats(8.91, 0.59, 12.88, 1.63, 17.27, 0.46, 16.96, 0.89)));

@@ -7,9 +7,9 @@ import farmhand.controllers.model.SarsaModelFile;
 import farmhand.controllers.policy.dqn.DqnAgent;
 import farmhand.controllers.policy.sarsa.Discretizer;
 import farmhand.controllers.policy.sarsa.SarsaAgent;
-import farmhand.controllers.reward.RewardConfig;
-import farmhand.controllers.training.DqnTrainer;
-import farmhand.controllers.training.SarsaTrainer;
+import farmhand.controllers.training.DqnLearner;
+import farmhand.controllers.training.SarsaLearner;
+import farmhand.controllers.training.Trainer;
 import farmhand.controllers.training.TrainingListener;
 import farmhand.controllers.training.TrainingPlan;
 import farmhand.controllers.training.TrainingResult;
@@ -37,8 +37,9 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
      */
     public TrainingResult<SarsaAgent> sarsa(TrainingPlan plan, SarsaModelFile resumeFrom, TrainingListener listener,
                                             Checkpoints checkpoints) {
-        ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().sarsaReward()));
-        SarsaAgent agent = resumeFrom == null ? new SarsaAgent(config.sarsa(), Discretizer.PAPER) : resumeFrom.agent();
+        ExperimentConfig training = config.withReward(config.training().sarsaReward().config());
+        SarsaAgent agent = resumeFrom == null ? new SarsaAgent(config.sarsa(),
+                Discretizer.of(config.workload(), config.environment())) : resumeFrom.agent();
         TrainingPlan effective = resumeFrom == null ? plan : plan.resumedAfter(resumeFrom.episodesTrained());
         TrainingListener withCheckpoints = r -> {
             listener.onEpisode(r);
@@ -47,14 +48,15 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
             }
         };
         try (FarmEnvironment env = training.environment(backends.apply(training))) {
-            return new SarsaTrainer(env).train(agent, effective, withCheckpoints);
+            return new Trainer(env).train(new SarsaLearner(agent), effective, withCheckpoints);
         }
     }
 
     /** Trains Double DQN from scratch, its weights seeded by the plan's seed. */
     public TrainingResult<DqnAgent> dqn(TrainingPlan plan, TrainingListener listener, Checkpoints checkpoints) {
-        ExperimentConfig training = config.withReward(RewardConfig.preset(config.training().dqnReward()));
-        DqnAgent agent = new DqnAgent(config.dqn(), ObservationSpace.PAPER, plan.seed());
+        ExperimentConfig training = config.withReward(config.training().dqnReward().config());
+        DqnAgent agent = new DqnAgent(config.dqn(), ObservationSpace.of(config.workload(), config.environment()),
+                plan.seed());
         TrainingListener withCheckpoints = r -> {
             listener.onEpisode(r);
             if (checkpoints.due(r.episode())) {
@@ -62,7 +64,7 @@ public record AgentTraining(ExperimentConfig config, Function<ExperimentConfig, 
             }
         };
         try (FarmEnvironment env = training.environment(backends.apply(training))) {
-            return new DqnTrainer(env).train(agent, plan, withCheckpoints, DqnAgent::copy);
+            return new Trainer(env).train(new DqnLearner(agent), plan, withCheckpoints);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.farm.testing.TestRedis;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -104,6 +105,40 @@ class FarmhandCommandTest {
         Object[] b = run("evaluate", "--policy", "reactive-average", "--backend", "cloud", "--episodes", "1");
         assertEquals(2, b[0]);
         assertTrue(((String) b[2]).contains("unknown backend 'cloud'"), (String) b[2]);
+    }
+
+    @Test
+    void evaluatesHelpListsEveryPolicyOfTheCatalog() {
+        String help = (String) run("evaluate", "--help")[1];
+        for (String policy : PolicyKind.names()) {
+            assertTrue(help.contains(policy), policy + " missing from: " + help);
+        }
+    }
+
+    @Test
+    void aValueOutsideAClosedSetIsOneLineListingTheValidOnes() {
+        Object[][] runs = {
+            run("evaluate", "--policy", "oracle", "--episodes", "1"),
+            run("evaluate", "--policy", "static", "--backend", "cloud", "--episodes", "1"),
+            run("evaluate", "--policy", "static", "--backend", "live", "--platform", "moon", "--episodes", "1"),
+            run("train", "--policy", "static", "--episodes", "1"),
+            run("scaling-curve", "--platform", "cloud"),
+            run("regression", "--platform", "cloud"),
+        };
+        String[] expected = {
+            "expected one of " + String.join(", ", PolicyKind.names()),
+            "unknown backend 'cloud': expected one of sim, live",
+            "unknown platform 'moon': expected one of local, process, docker, openfaas",
+            "cannot train policy 'static': expected one of sarsa, dqn",
+            "expected one of bare, openfaas-measured, both, docker",
+            "expected one of sim, local, docker, openfaas, k3s",
+        };
+        for (int i = 0; i < runs.length; i++) {
+            String err = (String) runs[i][2];
+            assertEquals(2, runs[i][0], err);
+            assertTrue(err.contains(expected[i]), expected[i] + " not in: " + err);
+            assertEquals(1, err.strip().lines().count(), err);
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ class LiveOptionsTest {
     void optionsMadeInCodeRatherThanParsedRunOnTheLocalPlatform() {
         // ci/regression builds its LiveOptions in code: picocli's default never reached the field (an NPE)
         LiveOptions options = new LiveOptions();
-        assertEquals("local", options.platform());
+        assertEquals(farmhand.farm.platform.PlatformKind.LOCAL, options.platform());
         assertNotNull(options.platformFactory(LatencyProfile.instant()));
     }
 }

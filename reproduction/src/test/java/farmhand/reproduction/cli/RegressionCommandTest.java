@@ -89,6 +89,6 @@ class RegressionCommandTest {
         Object[] r = FarmhandCommandTest.run("regression", "--help");
         assertEquals(0, r[0]);
         assertTrue(((String) r[1]).contains("Usage: farmhand regression"), (String) r[1]);
-        assertTrue(((String) r[1]).contains("sim, local, docker, openfaas or k3s"), (String) r[1]);
+        assertTrue(((String) r[1]).contains("sim, local, docker, openfaas, k3s"), (String) r[1]);
     }
 }

@@ -1,6 +1,8 @@
 package farmhand.reproduction.config;
 
+import farmhand.controllers.reward.RewardPreset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +124,18 @@ class ConfigLoaderTest {
     void anUnknownPresetOrProfileIsRefused() throws Exception {
         assertTrue(refused("reward:\n  preset: lavish\n").getMessage().contains("reward.preset"));
         assertTrue(refused("platform:\n  latencyProfile: warp\n").getMessage().contains("latencyProfile"));
+    }
+
+    @Test
+    void aTrainingRewardPresetIsReadByItsSpellingAndAnUnknownOneIsRefusedListingTheValidOnes() throws Exception {
+        Path file = dir.resolve("training.yaml");
+        Files.writeString(file, "training:\n  dqnReward: paper-sarsa\n");
+        assertEquals(RewardPreset.PAPER_SARSA, ConfigLoader.load(file).training().dqnReward());
+        refusedNaming("training:\n  sarsaReward: generous\n", "training.sarsaReward", "unknown reward preset 'generous'",
+                "default, paper-sarsa, lean");
+        refusedNaming("reward:\n  preset: lavish\n", "expected one of default, paper-sarsa, lean");
+        refusedNaming("platform:\n  latencyProfile: warp\n", "openfaas-measured, instant, parametric or a .csv");
+        assertFalse(refused("training:\n  sarsaReward: generous\n").getMessage().contains("\n"), "one line");
     }
 
     @Test

@@ -3,10 +3,9 @@ package farmhand.reproduction.paper;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import farmhand.controllers.eval.Evaluation;
-import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.eval.Lead;
-import farmhand.controllers.policy.Policy;
-import farmhand.controllers.policy.reactive.ReactivePolicy;
+import farmhand.reproduction.pipeline.Reproduction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -27,12 +26,18 @@ final class PaperBars {
     private PaperBars() {
     }
 
-    /** Asserts that {@code policy} leads the better of ReactiveAverage and ReactiveMaximum by >= 30 points over {@link #LEAD_SEEDS}. */
-    static void assertLeadsTheBetterReactiveBaselineByThirtyPoints(Evaluator evaluator, Policy policy) {
-        Evaluation agent = evaluator.evaluate(policy, LEAD_SEEDS);
-        Evaluation baseline = Lead.better(List.of(evaluator.evaluate(ReactivePolicy.average(), LEAD_SEEDS),
-                evaluator.evaluate(ReactivePolicy.maximum(), LEAD_SEEDS)));
-        Lead lead = Lead.of(agent, baseline);
+    /**
+     * Asserts that {@code learned} leads the better of ReactiveAverage and ReactiveMaximum by >= 30 points over
+     * {@link #LEAD_SEEDS}, measured by {@link Reproduction#lead} as {@code farmhand reproduce} measures it.
+     */
+    static void assertLeadsTheBetterReactiveBaselineByThirtyPoints(Reproduction reproduction, Reproduction.Entry learned) {
+        List<Reproduction.Entry> entries = new ArrayList<>(List.of(learned));
+        entries.addAll(reproduction.reactiveBaselines());
+        Reproduction.LeadResult result = reproduction.lead(entries, LEAD_SEEDS);
+        Evaluation agent = result.rows().getFirst();
+        Lead lead = result.leads().getFirst();
+        Evaluation baseline = result.rows().stream().filter(e -> e.policy().equals(lead.baseline())).findFirst()
+                .orElseThrow();
         Measured.report("lead over " + baseline.policy() + ", seeds 42-241", String.format(
                 "%s %.2f %% vs %s %.2f %%: lead %.2f +- %.2f points (95 %% lower bound %.2f; bar >= 30)", agent.policy(),
                 100 * agent.summary().finalQos().mean(), baseline.policy(), 100 * baseline.summary().finalQos().mean(),

@@ -1,5 +1,7 @@
 package farmhand.controllers.policy.dqn;
 
+import farmhand.controllers.env.Action;
+
 /** The Double DQN target (van Hasselt et al.): the online network picks the next action, the target network values it. */
 public final class DoubleDqnTarget {
 
@@ -14,12 +16,6 @@ public final class DoubleDqnTarget {
         if (done) {
             return reward;
         }
-        int best = 0;
-        for (int a = 1; a < qOnlineNext.length; a++) {
-            if (qOnlineNext[a] >= qOnlineNext[best]) {
-                best = a;
-            }
-        }
-        return reward + gamma * qTargetNext[best];
+        return reward + gamma * qTargetNext[Action.best(qOnlineNext, 0)];
     }
 }

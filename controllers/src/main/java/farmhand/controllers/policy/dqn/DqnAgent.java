@@ -71,14 +71,7 @@ public final class DqnAgent {
 
     /** Greedy action index, ties to the highest index. */
     public int greedy(Observation o) {
-        double[] q = online.q(input(o));
-        int best = 0;
-        for (int a = 1; a < q.length; a++) {
-            if (q[a] >= q[best]) {
-                best = a;
-            }
-        }
-        return best;
+        return Action.best(online.q(input(o)), 0);
     }
 
     /** Epsilon-greedy action index. */

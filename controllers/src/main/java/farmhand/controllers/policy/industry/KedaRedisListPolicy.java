@@ -1,5 +1,6 @@
 package farmhand.controllers.policy.industry;
 
+import farmhand.controllers.env.EnvironmentConfig;
 import farmhand.controllers.env.Action;
 import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.StepInfo;
@@ -49,7 +50,12 @@ public final class KedaRedisListPolicy implements Policy {
 
     /** KEDA's defaults (listLength 5, HPA window 300 s) within the paper's bounds [1, 32]. */
     public static KedaRedisListPolicy defaults() {
-        return new KedaRedisListPolicy(5, 1, 32, 300);
+        return defaults(EnvironmentConfig.paper());
+    }
+
+    /** KEDA's defaults (listLength 5, HPA window 300 s) within the experiment's [minWorkers, maxWorkers]. */
+    public static KedaRedisListPolicy defaults(EnvironmentConfig environment) {
+        return new KedaRedisListPolicy(5, environment.minWorkers(), environment.maxWorkers(), 300);
     }
 
     @Override

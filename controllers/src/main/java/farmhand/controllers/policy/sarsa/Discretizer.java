@@ -1,6 +1,8 @@
 package farmhand.controllers.policy.sarsa;
 
+import farmhand.controllers.env.EnvironmentConfig;
 import farmhand.controllers.env.Observation;
+import farmhand.farm.workload.WorkloadConfig;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,14 +22,41 @@ import java.util.List;
 public record Discretizer(double[] inputQueue, double[] workerQueue, double[] workers, double[] avgCompletion,
                           double[] arrivalRate, double[] qos) {
 
-    /** The paper's bins. */
-    public static final Discretizer PAPER = new Discretizer(
-            new double[] {0.5, 1.5, 2.5},
-            new double[] {0.5, 2.5, 5.5, 9.5, 15.5, 30.5},
-            new double[] {3.5, 7.5, 11.5, 12.5, 16.5, 20.5, 24.5},
-            new double[] {0.5, 1, 2, 4, 8, 16, 32},
-            new double[] {0.15, 0.5, 1.5, 3.5},
-            new double[] {0.5, 0.8, 0.9, 0.95, 0.999});
+    /** The paper's bins, {@link #of} the paper's workload and loop. */
+    public static final Discretizer PAPER = of(WorkloadConfig.paper(), EnvironmentConfig.paper());
+
+    /** Workers per bin away from the initial count (the paper's 4). */
+    private static final int WORKER_BIN = 4;
+    /** Fewest workers the top worker bin spans (the paper's 25..32). */
+    private static final int TOP_WORKER_BIN = 8;
+
+    /**
+     * The bins of an experiment: one per phase for the phase indicator; for the workers, the initial count
+     * alone in a bin with bins of {@value #WORKER_BIN} below it down to {@code minWorkers} and above it up to
+     * {@code maxWorkers} (the top bin spanning at least {@value #TOP_WORKER_BIN}); the paper's edges for the
+     * worker queue, completion time, arrival rate and QoS. The paper's configuration gives the paper's
+     * bins (53,760 states).
+     */
+    public static Discretizer of(WorkloadConfig workload, EnvironmentConfig environment) {
+        double[] phase = new double[workload.phases().size() - 1];
+        for (int i = 0; i < phase.length; i++) {
+            phase[i] = i + 0.5;
+        }
+        java.util.ArrayList<Double> workerEdges = new java.util.ArrayList<>();
+        int initial = environment.initialWorkers();
+        for (double e = initial - 0.5; e > environment.minWorkers(); e -= WORKER_BIN) {
+            workerEdges.addFirst(e);
+        }
+        for (double e = initial + 0.5; e <= environment.maxWorkers() - TOP_WORKER_BIN + 0.5; e += WORKER_BIN) {
+            workerEdges.add(e);
+        }
+        return new Discretizer(phase,
+                new double[] {0.5, 2.5, 5.5, 9.5, 15.5, 30.5},
+                workerEdges.stream().mapToDouble(Double::doubleValue).toArray(),
+                new double[] {0.5, 1, 2, 4, 8, 16, 32},
+                new double[] {0.15, 0.5, 1.5, 3.5},
+                new double[] {0.5, 0.8, 0.9, 0.95, 0.999});
+    }
 
     public Discretizer {
         for (double[] edges : List.of(inputQueue, workerQueue, workers, avgCompletion, arrivalRate, qos)) {

@@ -69,14 +69,7 @@ public final class SarsaAgent {
 
     /** The greedy action index in {@code state}, ties to the highest index. */
     public int greedy(int state) {
-        int base = state * Action.COUNT;
-        int best = 0;
-        for (int a = 1; a < Action.COUNT; a++) {
-            if (q[base + a] >= q[base + best]) {
-                best = a;
-            }
-        }
-        return best;
+        return Action.best(q, state * Action.COUNT);
     }
 
     /** Epsilon-greedy action index, drawing from {@code rng}. */

@@ -1,6 +1,7 @@
 package farmhand.controllers.policy.sarsa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import farmhand.controllers.env.Observation;
@@ -80,6 +81,24 @@ class SarsaAgentTest {
         assertEquals(1, b.greedy(0));
         assertEquals(2, b.greedy(1));
         assertEquals(0, b.greedy(2));
+    }
+
+    @Test
+    void thePapersBinsAreDerivedFromThePapersWorkloadAndLoop() {
+        Discretizer literal = new Discretizer(new double[] {0.5, 1.5, 2.5}, new double[] {0.5, 2.5, 5.5, 9.5, 15.5, 30.5},
+                new double[] {3.5, 7.5, 11.5, 12.5, 16.5, 20.5, 24.5}, new double[] {0.5, 1, 2, 4, 8, 16, 32},
+                new double[] {0.15, 0.5, 1.5, 3.5}, new double[] {0.5, 0.8, 0.9, 0.95, 0.999});
+        assertEquals(literal, Discretizer.PAPER);
+    }
+
+    @Test
+    void raisingMaxWorkersAddsWorkerBinsAboveThePapersTop() {
+        Discretizer wide = Discretizer.of(farmhand.farm.workload.WorkloadConfig.paper(),
+                new farmhand.controllers.env.EnvironmentConfig(8, 30, 12, 1, 64, 8, 1.5, 0.1));
+        Observation thirty = new Observation(3, 0, 0, 0, 30, 0, 0, 0, 1);
+        Observation sixty = new Observation(3, 0, 0, 0, 60, 0, 0, 0, 1);
+        assertEquals(Discretizer.PAPER.state(thirty), Discretizer.PAPER.state(sixty), "one top bin at 25..32");
+        assertTrue(wide.state(thirty) != wide.state(sixty), "30 and 60 workers are told apart under maxWorkers 64");
     }
 
     @Test

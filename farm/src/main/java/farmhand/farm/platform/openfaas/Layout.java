@@ -1,9 +1,11 @@
 package farmhand.farm.platform.openfaas;
 
+import farmhand.farm.spelling.Spelled;
+
 /**
  * How the farm's workers map onto OpenFaaS functions.
  */
-public enum Layout {
+public enum Layout implements Spelled {
     /**
      * The paper's: one function per worker ({@code worker-1..N}), one replica each, each worker's loop started by
      * one async invocation of its long-running handler. Needs a queue-worker replica per running invocation
@@ -23,14 +25,13 @@ public enum Layout {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
+    @Override
+    public String spelling() {
+        return cliName();
+    }
+
     /** The layout spelled {@code name}. @throws IllegalArgumentException naming the choices */
     public static Layout parse(String name) {
-        for (Layout l : values()) {
-            if (l.cliName().equals(name)) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException("--openfaas-layout must be per-worker-function or replicas, was '"
-                + name + "'");
+        return Spelled.parse(Layout.class, "OpenFaaS layout", name);
     }
 }

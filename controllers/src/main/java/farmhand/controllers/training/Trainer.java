@@ -2,50 +2,50 @@ package farmhand.controllers.training;
 
 import farmhand.controllers.env.Action;
 import farmhand.controllers.env.FarmEnvironment;
-import farmhand.controllers.env.ResetResult;
 import farmhand.controllers.env.StepResult;
 import farmhand.controllers.eval.EvaluationSummary;
 import farmhand.controllers.eval.Evaluator;
-import farmhand.controllers.policy.sarsa.SarsaAgent;
-import farmhand.controllers.policy.sarsa.SarsaPolicy;
 import farmhand.farm.workload.Seeds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Trains a {@link SarsaAgent} on an environment, on-policy, with the per-episode epsilon schedule of
- * its configuration. Deterministic: the same agent, environment configuration and plan give the
- * same Q-table, and a run resumed from a checkpoint continues exactly as an unbroken one (each
- * episode has its own exploration stream). Not thread-safe.
+ * The one training loop: runs a {@link TrainingPlan} of exploring episodes for any {@link Learner} with the
+ * per-episode epsilon of its schedule, validates greedily every {@code evaluateEvery} episodes and, when the
+ * plan says so, keeps the snapshot that did best there. Each episode draws its exploration from its own
+ * stream (seeded by plan seed and episode), so a run resumed from a checkpoint continues exactly as an
+ * unbroken one. Deterministic; not thread-safe.
  */
-public final class SarsaTrainer {
+public final class Trainer {
 
     private final FarmEnvironment env;
 
-    public SarsaTrainer(FarmEnvironment env) {
-        this.env = java.util.Objects.requireNonNull(env, "env");
+    /** @param env the environment episodes run in */
+    public Trainer(FarmEnvironment env) {
+        this.env = Objects.requireNonNull(env, "env");
     }
 
-    /** Runs {@code plan}; {@code agent} learns in place; the result holds the selected agent. */
-    public TrainingResult<SarsaAgent> train(SarsaAgent agent, TrainingPlan plan, TrainingListener listener) {
+    /** Runs {@code plan}; the learner's agent learns in place; the result holds the selected agent. */
+    public <A> TrainingResult<A> train(Learner<A> learner, TrainingPlan plan, TrainingListener listener) {
         List<EpisodeReport> reports = new ArrayList<>();
-        SarsaAgent best = null;
+        A best = null;
         double bestQos = -1;
         double bestWorkers = Double.MAX_VALUE;
         int bestEpisode = plan.firstEpisode() + plan.episodes() - 1;
         for (int i = 0; i < plan.episodes(); i++) {
             int episode = plan.firstEpisode() + i;
-            EpisodeReport report = runEpisode(agent, plan, episode);
+            EpisodeReport report = runEpisode(learner, plan, episode);
             if (plan.evaluateEvery() > 0 && (episode + 1) % plan.evaluateEvery() == 0
                     && !plan.validationSeeds().isEmpty()) {
-                EvaluationSummary v = new Evaluator(env).evaluate(new SarsaPolicy(agent), plan.validationSeeds()).summary();
+                EvaluationSummary v = new Evaluator(env).evaluate(learner.greedy(), plan.validationSeeds()).summary();
                 double qos = v.finalQos().mean();
                 double workers = v.meanWorkers().mean();
                 report = new EpisodeReport(report.episode(), report.seed(), report.epsilon(), report.totalReward(),
                         report.finalQos(), report.meanWorkers(), report.steps(), report.scalingActions(), qos, workers);
                 if (plan.keepBest() && TrainingPlan.better(qos, workers, bestQos, bestWorkers)) {
-                    best = new SarsaAgent(agent.config(), agent.discretizer(), agent.qTable());
+                    best = learner.snapshot();
                     bestQos = qos;
                     bestWorkers = workers;
                     bestEpisode = episode;
@@ -55,17 +55,15 @@ public final class SarsaTrainer {
             listener.onEpisode(report);
         }
         int total = plan.firstEpisode() + plan.episodes();
-        return new TrainingResult<>(best != null ? best : agent, reports, best != null ? bestEpisode : total - 1, total);
+        return new TrainingResult<>(best != null ? best : learner.agent(), reports,
+                best != null ? bestEpisode : total - 1, total);
     }
 
-    private EpisodeReport runEpisode(SarsaAgent agent, TrainingPlan plan, int episode) {
-        UniformRandomProvider rng = Seeds.source(plan.seed() * 1_000_003L + episode, "sarsa-exploration");
-        double epsilon = agent.config().epsilon(episode);
+    private EpisodeReport runEpisode(Learner<?> learner, TrainingPlan plan, int episode) {
+        UniformRandomProvider rng = Seeds.source(plan.seed() * 1_000_003L + episode, learner.explorationStream());
+        double epsilon = learner.epsilon(episode);
         long seed = plan.workloadSeed(episode);
-        ResetResult reset = env.reset(seed);
-        agent.startEpisode();
-        int s = agent.state(reset.observation());
-        int a = agent.explore(s, epsilon, rng);
+        int a = learner.begin(env.reset(seed).observation(), epsilon, rng);
         double total = 0;
         double workers = 0;
         int steps = 0;
@@ -79,11 +77,7 @@ public final class SarsaTrainer {
             total += r.reward();
             workers += r.observation().workers();
             steps++;
-            int next = agent.state(r.observation());
-            int nextAction = r.done() ? 0 : agent.explore(next, epsilon, rng);
-            agent.update(s, a, r.reward(), next, nextAction, r.done());
-            s = next;
-            a = nextAction;
+            a = learner.learn(r, epsilon, rng);
         } while (!r.done());
         return new EpisodeReport(episode, seed, epsilon, total,
                 r.info().finalQos() == null ? 0.0 : r.info().finalQos(), workers / steps, steps, scalingActions, null, null);
