@@ -3,6 +3,7 @@ package farmhand.farm.container;
 import farmhand.farm.queue.RedisEndpoint;
 import farmhand.farm.runtime.FunctionEnvironment;
 import farmhand.farm.runtime.FunctionRunner;
+import farmhand.farm.runtime.NameClaim;
 import java.io.IOException;
 import java.util.Map;
 
@@ -10,7 +11,9 @@ import java.util.Map;
  * The function image's entry point: reads the function's environment ({@link FunctionEnvironment}),
  * serves OpenFaaS's contract ({@link FunctionServer}) on {@code PORT} (default 8080), runs the
  * function's loop on the first invocation, or at once when {@code FARM_AUTOSTART=true}, and exits
- * when the loop has ended: 0 when it ended normally, 1 when it failed, 2 when the environment is wrong.
+ * when the loop has ended: 0 when it ended normally, 1 when it failed, 2 when the environment is wrong. With
+ * {@code FARM_CLAIM_NAME=true} and no {@code FARM_NAME} (a replica of a shared OpenFaaS function) the loop first
+ * claims its name on the farm's Redis ({@link NameClaim}).
  */
 public final class FunctionContainerMain {
 
@@ -24,10 +27,11 @@ public final class FunctionContainerMain {
 
     public static void main(String[] args) {
         Map<String, String> vars = System.getenv();
+        boolean claims = NameClaim.wanted(vars);
         FunctionEnvironment env;
         int port;
         try {
-            env = FunctionEnvironment.fromEnv(vars);
+            env = claims ? NameClaim.unnamed(vars) : FunctionEnvironment.fromEnv(vars);
             port = port(vars);
         } catch (IllegalArgumentException e) {
             System.err.println("farm function: " + e.getMessage());
@@ -38,7 +42,8 @@ public final class FunctionContainerMain {
         try {
             server = FunctionServer.start(port, () -> {
                 try {
-                    FunctionRunner.run(env);
+                    // a replica of a shared function takes its name once it serves (so it counts as available)
+                    FunctionRunner.run(claims ? NameClaim.await(vars) : env);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted");
@@ -52,7 +57,7 @@ public final class FunctionContainerMain {
         if (Boolean.parseBoolean(vars.getOrDefault(AUTOSTART, "false"))) {
             server.startOrJoin();
         }
-        int status = awaitEnd(server, env);
+        int status = awaitEnd(server, claims ? "(claiming its name)" : env.function().name());
         // let the invocations that joined the loop read their answer before the process goes
         try {
             Thread.sleep(200);
@@ -63,13 +68,13 @@ public final class FunctionContainerMain {
         System.exit(status);
     }
 
-    private static int awaitEnd(FunctionServer server, FunctionEnvironment env) {
+    private static int awaitEnd(FunctionServer server, String name) {
         try {
             server.ended().join();
             return 0;
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            System.err.println("farm function " + env.function().name() + " failed: "
+            System.err.println("farm function " + name + " failed: "
                     + RedisEndpoint.redact(String.valueOf(cause.getMessage())));
             return 1;
         }

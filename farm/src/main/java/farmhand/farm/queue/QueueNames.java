@@ -188,11 +188,20 @@ public record QueueNames(String prefix, String run) {
         return key("farm:generation_done");
     }
 
+    /**
+     * Names of functions asked for but not yet running, for replicas that start without a name (OpenFaaS's
+     * {@code replicas} layout): each new replica takes one ({@code LPOP}), so every replica runs under a name
+     * of its own.
+     */
+    public String namesToClaim() {
+        return key("farm:names_to_claim");
+    }
+
     /** Every fixed key of the run (processing lists and heartbeats are found through {@link #functions()}). */
     public List<String> all() {
         return List.of(input(), worker(), result(), output(), enqueuedTotal(), deadLetter(), deadLetterCounts(),
                 functions(), visibleUntil(), deliveries(), episode(), workload(), workerStart(), emitterStart(),
                 collectorStart(), workerControlSyn(), workerControlAck(), terminate(), collectedIds(), duplicates(),
-                redelivered(), staleCompletions(), emitted(), descriptorsPushed(), generationDone());
+                redelivered(), staleCompletions(), emitted(), descriptorsPushed(), generationDone(), namesToClaim());
     }
 }

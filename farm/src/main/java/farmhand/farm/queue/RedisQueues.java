@@ -439,6 +439,33 @@ public final class RedisQueues implements AutoCloseable {
         });
     }
 
+    /** Offers {@code function}'s name to the next replica that starts without one ({@link #claimName}). */
+    public void offerName(String function) {
+        retry("offer the name " + function, () -> redis.rpush(names.namesToClaim(), function));
+    }
+
+    /** Takes back an offered name no replica has claimed (the function was removed first); true if it was there. */
+    public boolean withdrawName(String function) {
+        Long removed = retry("withdraw the name " + function, () -> redis.lrem(names.namesToClaim(), 1, function));
+        return removed != null && removed > 0;
+    }
+
+    /**
+     * Claims the oldest offered name ({@link #offerName}), waiting up to {@code within}; null when none came.
+     * Each name goes to one caller only.
+     */
+    public String claimName(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        do {
+            String name = retry("claim a name", () -> redis.lpop(names.namesToClaim()));
+            if (name != null) {
+                return name;
+            }
+            pauseMillis(20);
+        } while (System.nanoTime() < deadline);
+        return null;
+    }
+
     /** Asks one worker to leave: the first that goes idle ACKs ({@link #awaitScaleDownAck}). */
     public void requestScaleDown(String message) {
         retry("send SCALE_DOWN", () -> redis.lpush(names.workerControlSyn(), message));

@@ -4,6 +4,7 @@ import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.platform.LocalPlatform;
 import farmhand.farm.platform.Platform;
 import farmhand.farm.runtime.FunctionEnvironment;
+import farmhand.farm.runtime.NameClaim;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * readiness delay. An async invocation goes to an available replica with no call in flight (queued until there
  * is one); that replica then runs the function on a backing platform ({@link LocalPlatform} threads) with the
  * deployment's {@code envVars} overlaid by the invocation's JSON body. A replica whose function ended restarts
- * (unavailable for the readiness delay), as a container whose process exited does.
+ * (unavailable for the readiness delay), as a container whose process exited does. A function deployed with
+ * {@code FARM_AUTOSTART=true} and {@code FARM_CLAIM_NAME=true} runs as the function image does: each replica,
+ * once available, claims its name on the farm's Redis ({@link NameClaim}, the image's own code) and runs.
  */
 public final class OpenFaasGatewayDouble implements AutoCloseable {
 
@@ -80,6 +83,7 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
     private static final class Replica {
         long readyAtNanos;
         String running; // the backing function it runs, or null
+        Thread claiming; // an autostarted replica waiting for its name, or null
 
         Replica(long readyAtNanos) {
             this.readyAtNanos = readyAtNanos;
@@ -325,6 +329,7 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
                 }
             }
             dispatchQueued();
+            autostart(now);
         } catch (RuntimeException e) {
             // keep ticking: a test reads the state
         }
@@ -353,7 +358,39 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
         }
     }
 
+    /** Starts the loops of available autostarting replicas: each claims its name first, as the image does. */
+    private void autostart(long now) {
+        for (Fn f : functions.values()) {
+            if (!NameClaim.wanted(f.env) || !Boolean.parseBoolean(f.env.get("FARM_AUTOSTART"))) {
+                continue;
+            }
+            Map<String, String> env = Map.copyOf(f.env);
+            for (Replica rep : f.replicas) {
+                if (rep.available(now) && rep.running == null && rep.claiming == null) {
+                    rep.claiming = Thread.ofVirtual().name("openfaas-double-claim").start(() -> {
+                        try {
+                            FunctionEnvironment fe = NameClaim.await(env);
+                            synchronized (OpenFaasGatewayDouble.this) {
+                                rep.claiming = null;
+                                if (f.replicas.contains(rep) && functions.get(f.name) == f) {
+                                    rep.running = fe.function().name();
+                                    backing.deploy(fe, true);
+                                }
+                            }
+                        } catch (InterruptedException | RuntimeException e) {
+                            // the replica went (scaled down, deleted) while it waited
+                        }
+                    });
+                }
+            }
+        }
+    }
+
     private void stop(Replica rep) {
+        if (rep.claiming != null) {
+            rep.claiming.interrupt();
+            rep.claiming = null;
+        }
         if (rep.running != null) {
             String name = rep.running;
             rep.running = null;
@@ -393,6 +430,11 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         synchronized (this) {
+            functions.values().forEach(f -> f.replicas.forEach(r -> {
+                if (r.claiming != null) {
+                    r.claiming.interrupt();
+                }
+            }));
             backing.close();
         }
         server.close();

@@ -52,6 +52,31 @@ public final class OpenFaasOptions {
                     + "kubeconfig); off: set the chart's queueWorker.replicas to N_max + 2 instead")
     boolean scaleQueueWorker;
 
+    @Option(names = "--openfaas-max-functions", paramLabel = "N", defaultValue = "15",
+            description = "openfaas platform: how many functions the gateway allows (CE: 15; raise it for Pro or a "
+                    + "patched build); bounds the workers a run may ask for (default: ${DEFAULT-VALUE})")
+    int maxFunctions = OpenFaasPlatformConfig.CE_MAX_FUNCTIONS;
+
+    /**
+     * The most workers the gateway can host in the chosen layout beside the emitter and the collector: {@code
+     * F - 2} with a function per worker, {@code (F - 2) x 5} as replicas of functions of at most 5 (CE).
+     *
+     * @throws IllegalArgumentException when --openfaas-max-functions leaves no room for a worker
+     */
+    public int maxWorkers() {
+        if (maxFunctions < 3) {
+            throw new IllegalArgumentException("--openfaas-max-functions must be >= 3 (emitter, collector, a worker), was "
+                    + maxFunctions);
+        }
+        return layout == Layout.PER_WORKER_FUNCTION ? maxFunctions - 2
+                : (maxFunctions - 2) * OpenFaasPlatformConfig.CE_MAX_REPLICAS;
+    }
+
+    /** The --openfaas-layout's spelling. */
+    public String layoutName() {
+        return layout.spelling();
+    }
+
     /** A new platform as configured (checked when this is called). */
     public OpenFaasPlatform platform(OpenFaasPlatformConfig config) {
         return new OpenFaasPlatform(config, scaleQueueWorker ? KubernetesQueueWorker.fromKubeconfig() : null);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
 
@@ -47,6 +48,14 @@ public final class RegressionCommand implements Callable<Integer> {
             + "(default: runs/regression/<platform>)")
     Path out;
 
+    @Mixin
+    OpenFaasOptions openfaas;
+
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "openfaas: the farm's Redis, reachable by the functions (with --openfaas-redis as they "
+                    + "see it) (default: a private redis-server, reachable only from this machine)")
+    String redisUrl;
+
     @Option(names = "--update-baseline", description = "rewrite the baseline from this run instead of comparing")
     boolean updateBaseline;
 
@@ -61,7 +70,8 @@ public final class RegressionCommand implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("runs", "regression", platform.cliName());
         Thresholds thresholds = Thresholds.load(thresholdsFile, platform.cliName());
         RegressionReport previous = updateBaseline ? null : readBaseline(baselineFile);
-        RegressionReport run = measure(platform);
+        RegressionReport run = platform == RegressionPlatform.OPENFAAS ? OpenFaasRegression.measure(openfaas, redisUrl)
+                : measure(platform);
         RegressionSummary summary;
         if (updateBaseline) {
             Json.write(baselineFile, run);

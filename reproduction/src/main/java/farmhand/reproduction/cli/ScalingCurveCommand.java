@@ -57,7 +57,7 @@ public final class ScalingCurveCommand implements Callable<Integer> {
     @Option(names = "--platform", defaultValue = "both", completionCandidates = Spellings.ScalingVariants.class,
             description = "${COMPLETION-CANDIDATES}: bare, openfaas-measured or both: the local platform's deploy "
                     + "latency; or docker: every function a container (batches, initialisation and scale-ups on docker) "
-                    + "(default: ${DEFAULT-VALUE})")
+                    + "or openfaas: every function on an OpenFaaS gateway (--gateway) (default: ${DEFAULT-VALUE})")
     Variants platform;
 
     /** What {@code scaling-curve --platform} measures on. */
@@ -69,7 +69,9 @@ public final class ScalingCurveCommand implements Callable<Integer> {
         /** Both local variants. */
         BOTH("both"),
         /** Every function a container. */
-        DOCKER("docker");
+        DOCKER("docker"),
+        /** Every function on an OpenFaaS gateway. */
+        OPENFAAS("openfaas");
 
         private final String spelling;
 
@@ -94,6 +96,9 @@ public final class ScalingCurveCommand implements Callable<Integer> {
 
     @Mixin
     DockerOptions docker;
+
+    @Mixin
+    OpenFaasOptions openfaas;
 
     @Option(names = "--latency-profile-out", paramLabel = "FILE",
             description = "write the measured scale-up and scale-down times as a latency profile CSV the simulator "
@@ -144,11 +149,13 @@ public final class ScalingCurveCommand implements Callable<Integer> {
         ScalingReport report;
         if (platform == Variants.DOCKER) {
             report = measureOnDocker(settings, docker.config(), redisUrl, scaleUps);
+        } else if (platform == Variants.OPENFAAS) {
+            report = OpenFaasScalingCurve.measure(settings, openfaas, redisUrl, scaleUps);
         } else {
             Map<String, LatencyProfile> platforms = switch (platform) {
                 case BOTH -> PLATFORMS;
                 case BARE, OPENFAAS_MEASURED -> Map.of(platform.spelling(), PLATFORMS.get(platform.spelling()));
-                case DOCKER -> throw new IllegalStateException("unreachable: docker is measured above");
+                case DOCKER, OPENFAAS -> throw new IllegalStateException("unreachable: " + platform + " is measured above");
             };
             report = measure(settings, platforms, redisUrl, scaleUps);
         }
@@ -163,7 +170,8 @@ public final class ScalingCurveCommand implements Callable<Integer> {
     static void writeProfile(ScalingReport report, Path file) {
         String csv = report.scaleUpLatency().profileCsv("scale actions measured by farmhand scaling-curve on the "
                 + report.platform() + " platform" + (report.containers() == null ? "" : " (image "
-                + report.containers().image() + ", " + report.containers().memoryLimitMiB() + " MiB per container)"), 2);
+                + report.containers().image() + (report.containers().memoryLimitMiB() == 0 ? ")"
+                : ", " + report.containers().memoryLimitMiB() + " MiB per container)")), 2);
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());

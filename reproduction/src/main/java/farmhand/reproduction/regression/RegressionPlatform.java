@@ -16,7 +16,7 @@ public enum RegressionPlatform implements Spelled {
     /** Functions in Docker containers. */
     DOCKER("docker", "the gate's suite does not drive the Docker platform yet (./farmhand scaling-curve --platform docker measures it)", true),
     /** An OpenFaaS gateway. */
-    OPENFAAS("openfaas", "the gate's suite does not drive an OpenFaaS gateway yet (evaluate --platform openfaas does)", true),
+    OPENFAAS("openfaas", null, true),
     /** OpenFaaS on k3s in containers (the testcontainers suite). */
     K3S("k3s", "the k3s suite does not deploy the farm yet, and it needs a Docker engine with a reachable "
             + "registry", true);

@@ -11,9 +11,9 @@ import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
 import farmhand.farm.backend.FarmBackend;
-import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.sim.SimulatedFarm;
 import farmhand.reproduction.config.ExperimentConfig;
+import farmhand.reproduction.scaling.PlatformVariant;
 import farmhand.reproduction.scaling.ScaleUpLatency;
 import farmhand.reproduction.scaling.ScalingCurve;
 import farmhand.reproduction.scaling.ScalingExperiment;
@@ -22,7 +22,6 @@ import farmhand.reproduction.scaling.ScalingSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,7 +42,7 @@ public final class RegressionSuite {
     /** Fixed provisioning the gate runs beside the reactive and industry policies. */
     static final int STATIC_WORKERS = 15;
     /** Scale-ups over which a live platform's scale-up latency is measured. */
-    static final int SCALE_UPS = 10;
+    public static final int SCALE_UPS = 10;
     /** Fig. 2's 30 s window, short: 120 tasks of 2.04 s at N = 1, 2, 4, time compression 50. */
     static final ScalingSettings SCALING = new ScalingSettings(120, 2.04, List.of(30.0), List.of(1, 2, 4),
             ScalingSettings.DEFAULT_COMPRESSION, 42);
@@ -88,6 +87,17 @@ public final class RegressionSuite {
      * @param redisUrl the Redis of a live platform's scaling measurements; ignored for {@code sim}
      */
     public RegressionReport run(RegressionPlatform platform, Supplier<FarmBackend> episodeBackend, String redisUrl) {
+        return run(platform, episodeBackend, redisUrl, PlatformVariant.bare(), SCALE_UPS);
+    }
+
+    /**
+     * Runs the suite with a live platform's scaling measurements on {@code scalingPlatform}.
+     *
+     * @param scalingPlatform the platform the scale-ups and Fig. 2's batches start their functions on
+     * @param scaleUps scale-ups over which the scale-up latency is measured, {@code >= 1}
+     */
+    public RegressionReport run(RegressionPlatform platform, Supplier<FarmBackend> episodeBackend, String redisUrl,
+                                PlatformVariant scalingPlatform, int scaleUps) {
         progress.accept("reference: a fixed simulated episode (static " + STATIC_WORKERS + ", seed 42), fastest of "
                 + REFERENCE_RUNS);
         double referenceMillis = referenceMillis();
@@ -103,13 +113,13 @@ public final class RegressionSuite {
                     refNanos));
         }
         if (platform.live()) {
-            progress.accept("scale-up latency over " + SCALE_UPS + " scale-ups");
-            ScaleUpLatency latency = ScaleUpLatency.measure(redisUrl, SCALE_UPS, 42);
+            progress.accept("scale-up latency over " + scaleUps + " scale-ups on " + scalingPlatform.name());
+            ScaleUpLatency latency = ScaleUpLatency.measure(redisUrl, scalingPlatform, scaleUps, 42);
             figures.add(Figure.timing("scale-up.p50", latency.p50Millis(), "ms", referenceMillis));
             figures.add(Figure.timing("scale-up.p95", latency.p95Millis(), "ms", referenceMillis));
             progress.accept("Fig. 2, 30 s window, " + SCALING.tasks() + " tasks at N = " + SCALING.workerCounts());
-            ScalingCurve curve = new ScalingExperiment(SCALING, redisUrl)
-                    .run(Map.of("bare", LatencyProfile.instant()), p -> { });
+            ScalingCurve curve = new ScalingExperiment(SCALING, redisUrl, scalingPlatform, r -> { })
+                    .runOn(List.of(scalingPlatform), p -> { });
             for (ScalingPoint p : curve.points()) {
                 if (p.workers() > SCALING.workerCounts().getFirst()) {
                     figures.add(Figure.plain("speedup.n" + p.workers(), FigureKind.SPEEDUP, p.speedup(), "x"));

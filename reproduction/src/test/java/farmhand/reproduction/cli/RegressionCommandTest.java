@@ -56,7 +56,7 @@ class RegressionCommandTest {
 
     @Test
     void aPlatformNotInThisBuildExitsWithTwoAndOneLineSayingWhy() {
-        for (String platform : new String[] {"docker", "openfaas", "k3s"}) {
+        for (String platform : new String[] {"docker", "k3s"}) {
             Object[] r = FarmhandCommandTest.run("regression", "--platform", platform);
             assertEquals(2, r[0], platform);
             String err = ((String) r[2]).strip();

@@ -15,8 +15,11 @@ public enum Layout implements Spelled {
     PER_WORKER_FUNCTION,
     /**
      * Workers as replicas of a few functions ({@code workers-1..G}, worker k in group ceil(k/5)), scaled with
-     * {@code /system/scale-function}; each worker's loop is started by an async invocation whose body names
-     * the worker. Works on unmodified CE: at most 5 replicas per function, so G = ceil(N/5) and N &lt;= 65.
+     * {@code /system/scale-function}; each replica's loop starts with its container and takes the worker name
+     * the platform offered on the farm's Redis ({@code farmhand.farm.runtime.NameClaim}), so no invocation and no
+     * queue-worker slot is held per worker. Works on unmodified CE: at most 5 replicas per function, so G =
+     * ceil(N/5) and N &lt;= 65. A retired replica cannot be singled out: the gateway scales the function down and
+     * Kubernetes picks the pod (a restarted, name-less one first, by its restart count).
      */
     REPLICAS;
 

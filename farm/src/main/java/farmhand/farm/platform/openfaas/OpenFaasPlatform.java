@@ -6,6 +6,10 @@ import farmhand.farm.platform.openfaas.GatewayTypes.FunctionStatus;
 import farmhand.farm.queue.RedisEndpoint;
 import farmhand.farm.runtime.FunctionEnvironment;
 import farmhand.farm.runtime.FunctionRole;
+import farmhand.farm.runtime.NameClaim;
+import farmhand.farm.container.FunctionContainerMain;
+import farmhand.farm.queue.QueueNames;
+import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.runtime.WorkerName;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The farm on an OpenFaaS gateway ({@link OpenFaasGateway}), in one of two {@link Layout}s. A function's
  * {@link FunctionEnvironment} travels as the function's environment variables ({@code envVars} of the
- * deployment); a worker's loop is started by one async invocation whose JSON body holds the variables that
- * differ per worker ({@code FARM_NAME}, {@code FARM_ROLE}), so a replica of a shared function learns which
- * worker it is. The emitter and the collector are functions of their own in both layouts.
+ * deployment). With a function per worker, each loop is started by one async invocation (its JSON body holds
+ * {@code FARM_NAME} and {@code FARM_ROLE}). A replica of a shared worker function starts its loop with its
+ * container ({@code FARM_AUTOSTART}) and takes its worker name from the farm's Redis ({@link NameClaim}): this
+ * platform offers the name just before asking for the replica, so no invocation (and no queue-worker) is
+ * needed. The emitter and the collector are functions of their own in both layouts, started by invocation.
  *
  * <p>A scale-up is timed from the request to the replica being available ({@code availableReplicas}) to the
  * invocation being accepted: {@link #scaleUps()}. What the gateway cannot tell: whether one invocation's
@@ -54,6 +60,8 @@ public final class OpenFaasPlatform implements Platform {
     private final Map<String, RuntimeException> failedStarts = new ConcurrentHashMap<>();
 
     private final QueueWorker queueWorker;
+    /** The farm's Redis per run, where replicas of shared functions claim their names. */
+    private final Map<QueueNames, RedisQueues> nameBoards = new ConcurrentHashMap<>();
     /** The gateway's functions as last listed, and when (the reaper asks every 50 ms: read at most once a second). */
     private volatile Map<String, FunctionStatus> listed = Map.of();
     private volatile long listedAtNanos = Long.MIN_VALUE;
@@ -76,10 +84,21 @@ public final class OpenFaasPlatform implements Platform {
         this.queueWorker = queueWorker;
     }
 
-    /** One queue-worker replica per running function, when this platform scales the queue-worker. */
+    /** True for a shared worker function of the replicas layout (its replicas claim their names). */
+    private static boolean shared(String host) {
+        return host.startsWith("workers-");
+    }
+
+    /** Where {@code function}'s run offers names to replicas. */
+    private RedisQueues nameBoard(FunctionEnvironment function) {
+        return nameBoards.computeIfAbsent(function.names(),
+                n -> new RedisQueues(function.redis(), n, Duration.ofSeconds(30), 1, () -> null));
+    }
+
+    /** One queue-worker replica per invoked function (the replicas of shared functions need none). */
     private void scaleQueueWorker() {
         if (queueWorker != null) {
-            queueWorker.scaleTo(hosts.size());
+            queueWorker.scaleTo((int) hosts.values().stream().filter(h -> !shared(h)).count());
         }
     }
 
@@ -92,9 +111,10 @@ public final class OpenFaasPlatform implements Platform {
      * @param availableNanos when the gateway reported it available
      * @param invokedNanos when the gateway accepted the invocation that starts its loop
      * @param callId the invocation's {@code X-Call-Id}, or null
+     * @param initial true for the episode's initial functions (started together, before model time 0)
      */
     public record ScaleUp(String function, String host, long requestedNanos, long availableNanos, long invokedNanos,
-                          String callId) {
+                          String callId, boolean initial) {
 
         /** Request to available, seconds. */
         public double availableSeconds() {
@@ -156,19 +176,30 @@ public final class OpenFaasPlatform implements Platform {
         }
         String host = hostOf(name);
         long requested = System.nanoTime();
-        long replicas = addReplica(host, function);
+        if (shared(host)) {
+            nameBoard(function).offerName(name); // the new replica claims it when it starts
+        }
+        long replicas;
+        try {
+            replicas = addReplica(host, function);
+        } catch (RuntimeException e) {
+            if (shared(host)) {
+                nameBoard(function).withdrawName(name);
+            }
+            throw e;
+        }
         hosts.put(name, host);
         scaleQueueWorker(); // before the invocation, so a queue-worker is there to run it
         if (initial) {
             Thread.ofVirtual().name("openfaas-start-" + name).start(() -> {
                 try {
-                    start(function, host, replicas, requested);
+                    start(function, host, replicas, requested, true);
                 } catch (RuntimeException e) {
                     failedStarts.put(name, e); // reported by exited(), which the farm polls while it waits
                 }
             });
         } else {
-            start(function, host, replicas, requested);
+            start(function, host, replicas, requested, false);
         }
     }
 
@@ -197,7 +228,7 @@ public final class OpenFaasPlatform implements Platform {
         }
     }
 
-    private void start(FunctionEnvironment function, String host, long replicas, long requested) {
+    private void start(FunctionEnvironment function, String host, long replicas, long requested, boolean initial) {
         String name = function.function().name();
         OpenFaasGateway.Readiness ready;
         try {
@@ -207,10 +238,16 @@ public final class OpenFaasPlatform implements Platform {
             throw new GatewayException(0, "interrupted while waiting for " + name + " on OpenFaaS");
         }
         availableAt.put(name, ready.availableNanos());
+        if (shared(host)) { // its loop started with its container: nothing to invoke
+            scaleUps.add(new ScaleUp(name, host, requested, ready.availableNanos(), ready.availableNanos(), null,
+                    initial));
+            return;
+        }
         byte[] body = json.writeValueAsString(Map.of(FunctionEnvironment.NAME, name,
                 FunctionEnvironment.ROLE, function.function().role().name())).getBytes(StandardCharsets.UTF_8);
         String callId = gateway.invokeAsync(host, body, null);
-        ScaleUp s = new ScaleUp(name, host, requested, ready.availableNanos(), System.nanoTime(), callId);
+        ScaleUp s = new ScaleUp(name, host, requested, ready.availableNanos(), System.nanoTime(), callId,
+                initial);
         scaleUps.add(s);
         LOG.debug("{} on {}: available after {} s, invoked after {} s (call {})", name, host,
                 String.format("%.3f", s.availableSeconds()), String.format("%.3f", s.invokedSeconds()), callId);
@@ -233,9 +270,11 @@ public final class OpenFaasPlatform implements Platform {
             secrets.add(config.redisPasswordSecret());
             env.put(FunctionEnvironment.REDIS_PASSWORD_FILE, SECRETS_DIR + config.redisPasswordSecret());
         }
-        if (host.startsWith("workers-")) {
-            env.remove(FunctionEnvironment.NAME); // each replica learns its name from its invocation
+        if (shared(host)) {
+            env.remove(FunctionEnvironment.NAME); // each replica claims its name on the farm's Redis
             env.put(FunctionEnvironment.ROLE, FunctionRole.WORKER.name());
+            env.put(NameClaim.CLAIM, "true");
+            env.put(FunctionContainerMain.AUTOSTART, "true");
         }
         return new FunctionDeployment(host, config.image(), config.gateway().namespace(), env, secrets,
                 Map.of("com.openfaas.scale.min", "1", "farmhand.run", function.names().run()));
@@ -253,6 +292,9 @@ public final class OpenFaasPlatform implements Platform {
         failedStarts.remove(name);
         if (host == null) {
             return;
+        }
+        if (shared(host)) {
+            nameBoards.values().forEach(b -> b.withdrawName(name)); // offered but never claimed: no replica takes it later
         }
         scaleQueueWorker();
         if (!host.startsWith("workers-")) {
@@ -351,6 +393,7 @@ public final class OpenFaasPlatform implements Platform {
             removeAll();
         } finally {
             gateway.close();
+            nameBoards.values().forEach(RedisQueues::close);
             if (queueWorker != null) {
                 queueWorker.close();
             }

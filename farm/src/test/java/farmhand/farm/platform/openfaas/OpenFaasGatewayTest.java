@@ -40,7 +40,7 @@ class OpenFaasGatewayTest {
 
     @BeforeEach
     void start() throws IOException {
-        gw = new OpenFaasGatewayDouble(PASSWORD, Duration.ofMillis(1500));
+        gw = new OpenFaasGatewayDouble(PASSWORD, Duration.ofMillis(4000)); // long enough to read it unready on a loaded machine
         client = new OpenFaasGateway(GatewayConfig.of(gw.url(), new GatewayCredentials("admin", PASSWORD))
                 .withRetries(4, Duration.ofMillis(10)));
     }
@@ -106,9 +106,9 @@ class OpenFaasGatewayTest {
         assertEquals(BASIC, get.getHeaders().get("Authorization"));
         assertTrue(raw.contains("\"replicas\":1") && !raw.contains("availableReplicas"), raw);
 
-        OpenFaasGateway.Readiness ready = client.awaitAvailable("worker-1", 1, asked, Duration.ofSeconds(5),
+        OpenFaasGateway.Readiness ready = client.awaitAvailable("worker-1", 1, asked, Duration.ofSeconds(10),
                 Duration.ofMillis(20));
-        assertTrue(ready.latencySeconds() >= 1.4, "the double's readiness delay is 1.5 s, measured "
+        assertTrue(ready.latencySeconds() >= 3.9, "the double's readiness delay is 4 s, measured "
                 + ready.latencySeconds());
         assertTrue(ready.polls() > 1);
         assertEquals(1, client.function("worker-1").orElseThrow().availableReplicas());

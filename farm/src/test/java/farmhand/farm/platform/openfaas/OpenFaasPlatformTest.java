@@ -84,7 +84,17 @@ class OpenFaasPlatformTest {
             assertEquals(1, platform.gateway().function("workers-2").orElseThrow().replicas());
             assertEquals(1, farm.scale(+1).appliedDelta());
             assertEquals(2, platform.gateway().function("workers-2").orElseThrow().replicas());
-            assertEquals(7, gw.running().stream().filter(n -> n.startsWith("worker-")).count());
+            assertEquals(List.of("worker-1", "worker-2", "worker-3", "worker-4", "worker-5", "worker-6", "worker-7"),
+                    gw.running().stream().filter(n -> n.startsWith("worker-")).sorted().toList(),
+                    "every replica runs under a name of its own");
+            Map<String, String> env = gw.envOf("workers-1");
+            assertEquals("true", env.get("FARM_CLAIM_NAME"));
+            assertEquals("true", env.get("FARM_AUTOSTART"));
+            assertTrue(!env.containsKey("FARM_NAME"), "the replicas share one deployment: no name in it " + env);
+            for (var r = gw.takeRequestNow(); r != null; r = gw.takeRequestNow()) {
+                assertTrue(!r.getUrl().encodedPath().startsWith("/async-function/workers-"),
+                        "a replica's loop starts with its container, not by invocation: " + r.getUrl());
+            }
             List<CompletedTask> done = LiveFarms.runToEnd(farm);
             assertEquals(1140, done.size());
             assertTrue(farm.account().orElseThrow().balances(), farm.account().orElseThrow().toString());
