@@ -39,6 +39,15 @@ public final class OraclePlanner {
                     List.of(10, 11, 12, 13, 14, 15), List.of(8.0, 16.0, 24.0, 32.0), List.of(-8.0, 0.0, 8.0));
         }
 
+        /**
+         * 2592 schedules for the workloads that are not the paper's phases (ramp, diurnal, impulse,
+         * trace): 6-16 workers in every phase-indicator segment, ramps starting 8 or 24 s ahead.
+         */
+        public static Grid wide() {
+            List<Integer> levels = List.of(6, 8, 10, 12, 14, 16);
+            return new Grid(levels, levels, levels, levels, List.of(8.0, 24.0), List.of(0.0));
+        }
+
         /** Every schedule of the grid. */
         public List<PhaseSchedule> schedules() {
             List<PhaseSchedule> out = new ArrayList<>();

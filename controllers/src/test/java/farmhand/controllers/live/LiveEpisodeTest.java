@@ -36,4 +36,41 @@ class LiveEpisodeTest {
             assertTrue(m.finalQos() > 0.05 && m.finalQos() < 0.95, "final QoS " + m.finalQos());
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = farmhand.farm.workload.NamedWorkload.class,
+            names = {"IMPULSE", "HEAVY_TAILED", "RANDOM_ORDER"})
+    void theNewWorkloadsRunOnTheLiveFarmAndEveryTaskIsCollected(farmhand.farm.workload.NamedWorkload named) {
+        runsLiveToTheLastTask(named.apply(WorkloadConfig.paper(), null));
+    }
+
+    @Test
+    void aTraceFileIsReplayedOnTheLiveFarm(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("arrival_seconds,service_seconds\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f%n", i * 0.25, 0.5 + (i % 7) * 0.25));
+        }
+        java.nio.file.Path trace = dir.resolve("trace.csv");
+        java.nio.file.Files.writeString(trace, csv);
+        runsLiveToTheLastTask(WorkloadConfig.paper().withShape(farmhand.farm.workload.WorkloadShape.TRACE, trace.toString()));
+    }
+
+    private static void runsLiveToTheLastTask(WorkloadConfig workload) {
+        WorkloadGenerator generator = new WorkloadGenerator(workload);
+        int tasks = generator.generate(42).size();
+        LiveFarmBackend live = LiveFarmBackend.local(TestRedis.url(), LatencyProfile.openFaasMeasured(), 20);
+        EnvironmentConfig paper = EnvironmentConfig.paper();
+        // 40 steps, not 30: a heavy-tailed task of up to 11.5 s generated near the end may outlast the paper's 240 s
+        EnvironmentConfig longer = new EnvironmentConfig(paper.stepSeconds(), 40, 12, paper.minWorkers(),
+                paper.maxWorkers(), paper.windowSeconds(), paper.idleCompletionSeconds(), paper.settleSeconds());
+        try (FarmEnvironment env = new FarmEnvironment(live, generator, longer, new RewardFunction(RewardConfig.DEFAULT))) {
+            EpisodeMetrics m = new Evaluator(env).runEpisode(
+                    farmhand.controllers.policy.anticipatory.AnticipatoryPolicy.tuned(), 42, 12);
+            FarmAccount account = live.account().orElseThrow();
+            assertTrue(m.terminated(), "the episode was cut at " + m.steps() + " steps with "
+                    + (tasks - m.collected()) + " tasks pending");
+            assertEquals(tasks, m.collected());
+            assertEquals(new FarmAccount(tasks, tasks, java.util.Map.of(), 0, 0, 0, 0, 0), account, account.describe());
+        }
+    }
 }

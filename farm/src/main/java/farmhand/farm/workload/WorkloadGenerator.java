@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -19,9 +20,17 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 public final class WorkloadGenerator {
 
     private final WorkloadConfig config;
+    private final TraceFile trace;
 
+    /**
+     * A generator of {@code config}'s episodes; reads the trace file now when the shape is {@link WorkloadShape#TRACE}.
+     *
+     * @throws IllegalArgumentException {@code file:line: reason} when the trace file is refused
+     */
     public WorkloadGenerator(WorkloadConfig config) {
         this.config = java.util.Objects.requireNonNull(config, "config");
+        this.trace = config.shape() == WorkloadShape.TRACE
+                ? TraceFile.read(java.nio.file.Path.of(config.traceFile()), config.serviceTime()) : null;
     }
 
     public WorkloadConfig config() {
@@ -31,11 +40,16 @@ public final class WorkloadGenerator {
     /** The episode's tasks under {@code seed}. */
     public Workload generate(long seed) {
         UniformRandomProvider rng = Seeds.source(seed, "workload");
-        ContinuousSampler gamma = AhrensDieterMarsagliaTsangGammaSampler.of(
-                rng, config.gammaShape(), config.gammaScaleSeconds());
+        ContinuousSampler gamma = durations(rng);
         ContinuousSampler unitExponential = ZigguratSampler.Exponential.of(rng);
+        if (config.shape() == WorkloadShape.TRACE) {
+            return replay(seed);
+        }
+        if (config.shape() != WorkloadShape.PHASES) {
+            return shaped(seed, rng, gamma);
+        }
 
-        List<Integer> order = phaseOrder();
+        List<Integer> order = phaseOrder(seed);
         List<Task> tasks = new ArrayList<>(config.totalTasks());
         List<Double> starts = new ArrayList<>(order.size());
         double windowSeconds = config.phaseSeconds() / config.windowsPerPhase();
@@ -90,6 +104,88 @@ public final class WorkloadGenerator {
         return new Workload(seed, tasks, order, starts, t);
     }
 
+    /**
+     * The rate shapes: per window of {@code phaseSeconds / windowsPerPhase} a Poisson count with mean
+     * rate x window (rate at the window's middle), arrivals uniform inside the window (a
+     * non-homogeneous Poisson process with a piecewise-constant rate). The phases cut the episode into
+     * equal segments, played in canonical order.
+     */
+    private Workload shaped(long seed, UniformRandomProvider rng, ContinuousSampler durations) {
+        WorkloadShape shape = config.shape();
+        double episode = config.episodeSeconds();
+        int segments = config.phases().size();
+        int windows = segments * config.windowsPerPhase();
+        double window = episode / windows;
+        double burst = shape == WorkloadShape.IMPULSE ? WorkloadShape.impulseStartSeconds(seed, episode, window) : Double.NaN;
+        List<Task> tasks = new ArrayList<>();
+        for (int w = 0; w < windows; w++) {
+            double start = w * window;
+            double mean = config.baseRatePerMinute() / 60.0 * window * shape.multiplier(start + window / 2, episode, burst);
+            int n = PoissonSampler.of(rng, mean).sample();
+            double[] at = new double[n];
+            for (int i = 0; i < n; i++) {
+                at[i] = start + window * rng.nextDouble();
+            }
+            java.util.Arrays.sort(at);
+            int phase = 1 + w / config.windowsPerPhase();
+            for (double t : at) {
+                tasks.add(newTask(tasks.size(), phase, t, durations));
+            }
+        }
+        return new Workload(seed, tasks, canonical(segments), segmentStarts(segments, config.phaseSeconds()), episode);
+    }
+
+    /**
+     * The trace shape: the file's tasks, the same for every seed; the phases cut the trace's span
+     * (to its last arrival) into equal segments for the phase indicator.
+     */
+    private Workload replay(long seed) {
+        int segments = config.phases().size();
+        double span = Math.max(trace.arrivalSeconds()[trace.size() - 1], 1e-3);
+        double segment = span / segments;
+        List<Task> tasks = new ArrayList<>(trace.size());
+        for (int i = 0; i < trace.size(); i++) {
+            double t = trace.arrivalSeconds()[i];
+            double seconds = trace.serviceSeconds()[i];
+            int phase = Math.min(segments, 1 + (int) (t / segment));
+            tasks.add(new Task(i, phase, t, seconds, trace.imageSizePx()[i], deadline(seconds), seconds));
+        }
+        return new Workload(seed, tasks, canonical(segments), segmentStarts(segments, segment), span);
+    }
+
+    private static List<Integer> canonical(int n) {
+        List<Integer> order = new ArrayList<>(n);
+        for (int p = 1; p <= n; p++) {
+            order.add(p);
+        }
+        return order;
+    }
+
+    private static List<Double> segmentStarts(int n, double seconds) {
+        List<Double> starts = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            starts.add(p * seconds);
+        }
+        return starts;
+    }
+
+    /**
+     * Durations before clipping: the paper's Gamma, or a Pareto type I with the Gamma's mean
+     * ({@code scale = mean (alpha - 1) / alpha}).
+     */
+    private ContinuousSampler durations(UniformRandomProvider rng) {
+        if (config.serviceDistribution() == ServiceDistribution.PARETO) {
+            double alpha = config.paretoTailIndex();
+            double mean = config.gammaShape() * config.gammaScaleSeconds();
+            return InverseTransformParetoSampler.of(rng, mean * (alpha - 1) / alpha, alpha);
+        }
+        return AhrensDieterMarsagliaTsangGammaSampler.of(rng, config.gammaShape(), config.gammaScaleSeconds());
+    }
+
+    private double deadline(double seconds) {
+        return Math.max(config.minDeadlineSeconds(), Math.min(config.maxDeadlineSeconds(), config.deadlineFactor() * seconds));
+    }
+
     private int drawWindowCount(UniformRandomProvider rng, PhaseSpec phase, int w, int windows, int remaining) {
         if (w == windows - 1) {
             return remaining;
@@ -124,22 +220,19 @@ public final class WorkloadGenerator {
         t = Math.max(model.minSeconds(), Math.min(model.maxSeconds(), t));
         int size = model.sizeFor(t);
         double seconds = model.seconds(size);
-        double deadline = Math.max(config.minDeadlineSeconds(),
-                Math.min(config.maxDeadlineSeconds(), config.deadlineFactor() * seconds));
-        return new Task(id, phase, generationSeconds, seconds, size, deadline, seconds);
+        return new Task(id, phase, generationSeconds, seconds, size, deadline(seconds), seconds);
     }
 
-    private List<Integer> phaseOrder() {
+    private List<Integer> phaseOrder(long episodeSeed) {
         int n = config.phases().size();
         List<Integer> order = new ArrayList<>(n);
-        if (config.phaseShuffleSeed() == null) {
-            for (int p = 1; p <= n; p++) {
-                order.add(p);
-            }
-            return order;
+        Long shuffleSeed = config.phaseShuffleSeed() != null ? config.phaseShuffleSeed()
+                : config.shufflePhasesPerEpisode() ? Long.valueOf(episodeSeed) : null;
+        if (shuffleSeed == null) {
+            return canonical(n);
         }
         int[] perm = PermutationSampler.natural(n);
-        PermutationSampler.shuffle(Seeds.source(config.phaseShuffleSeed(), "phase-shuffle"), perm);
+        PermutationSampler.shuffle(Seeds.source(shuffleSeed, "phase-shuffle"), perm);
         for (int p : perm) {
             order.add(p + 1);
         }

@@ -7,8 +7,7 @@ import farmhand.controllers.oracle.OraclePlanner;
 import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
 import farmhand.controllers.policy.fixed.StaticPolicy;
-import farmhand.farm.workload.ArrivalMode;
-import farmhand.farm.workload.WorkloadConfig;
+import farmhand.farm.workload.NamedWorkload;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.oracle.OracleSection;
 import farmhand.reproduction.report.Json;
@@ -27,44 +26,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code farmhand compare}: every policy on every workload variant (simulator), with final QoS,
  * mean workers, scaling actions and the distance to the clairvoyant oracle of that workload, as
- * {@code compare.json} and {@code compare.md}.
+ * {@code compare.json} and {@code compare.md}. The workloads are {@link NamedWorkload}s applied to the
+ * configured workload ({@code --config}, {@code --workload}); the oracle plans on each of them.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Every policy x every workload on the simulator: final QoS, workers, scaling actions, distance to the oracle.")
 public final class CompareCommand implements Callable<Integer> {
-
-    /** The workload variants compared. */
-    enum Variant {
-        /** The paper's workload as its prototype ran it. */
-        PAPER("paper"),
-        /** Table II's sinusoidal phases with empty windows that take their time. */
-        AS_DESCRIBED("as-described"),
-        /** The paper's phases in the order a seeded shuffle gives (shuffle seed 1: phases 3, 1, 4, 2... as drawn). */
-        SHUFFLED("shuffled");
-
-        final String key;
-
-        Variant(String key) {
-            this.key = key;
-        }
-
-        WorkloadConfig apply(WorkloadConfig paper) {
-            return switch (this) {
-                case PAPER -> paper;
-                case AS_DESCRIBED -> paper.withMode(ArrivalMode.AS_DESCRIBED);
-                case SHUFFLED -> paper.withPhaseShuffleSeed(1L);
-            };
-        }
-
-        static Variant of(String key) {
-            for (Variant v : values()) {
-                if (v.key.equals(key)) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("unknown --workload '" + key + "': expected paper, as-described or shuffled");
-        }
-    }
 
     /**
      * One cell of the comparison.
@@ -93,10 +60,6 @@ public final class CompareCommand implements Callable<Integer> {
             description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--workload", split = ",", defaultValue = "paper,as-described,shuffled", paramLabel = "NAME",
-            description = "workload variants, comma-separated: paper, as-described, shuffled (default: ${DEFAULT-VALUE})")
-    List<String> workloads;
-
     @Option(names = "--sarsa-model", paramLabel = "FILE", description = "a SARSA model (farmhand train) to include")
     Path sarsaModel;
 
@@ -112,13 +75,14 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Variant> variants = workloads.stream().map(Variant::of).toList();
-        ExperimentConfig base = experiment.load();
+        List<String> names = experiment.workloadNames() == null
+                ? NamedWorkload.generated().stream().map(NamedWorkload::key).toList() : experiment.workloadNames();
+        ExperimentConfig base = experiment.loadWithoutWorkload();
         List<Long> seeds = experiment.seeds();
         List<Row> rows = new ArrayList<>();
         List<OracleOfWorkload> oracles = new ArrayList<>();
-        for (Variant v : variants) {
-            ExperimentConfig variant = base.withWorkload(v.apply(base.workload()));
+        for (String name : names) {
+            ExperimentConfig variant = base.withWorkload(NamedWorkload.parse(name, base.workload()));
             // one loop for every policy: wide enough for the deployed autoscalers to set replica counts; the
             // policies limited to -1, 0, +1 behave the same in it (the space only bounds what may be requested)
             ExperimentConfig config = variant.withEnvironment(PolicyKind.wide(variant.environment()));
@@ -136,15 +100,15 @@ public final class CompareCommand implements Callable<Integer> {
             OraclePlanner.Frontier frontier = null;
             if (oracle) {
                 frontier = OracleSection.frontier(config, seeds);
-                oracles.add(new OracleOfWorkload(v.key, frontier));
+                oracles.add(new OracleOfWorkload(name, frontier));
             }
             for (OracleSection.Distance d : frontier == null
                     ? OracleSection.distances(new OraclePlanner.Frontier(seeds, 0, List.of()), evaluations)
                     : OracleSection.distances(frontier, evaluations)) {
-                rows.add(new Row(v.key, d.policy(), d.finalQos(), d.meanWorkers(), d.meanScalingActions(),
+                rows.add(new Row(name, d.policy(), d.finalQos(), d.meanWorkers(), d.meanScalingActions(),
                         d.extraWorkers(), d.qosGapPoints()));
             }
-            System.err.printf(Locale.ROOT, "compared %d policies on %s%n", evaluations.size(), v.key);
+            System.err.printf(Locale.ROOT, "compared %d policies on %s%n", evaluations.size(), name);
         }
         String md = markdown(seeds, rows, oracles);
         System.out.print(md);

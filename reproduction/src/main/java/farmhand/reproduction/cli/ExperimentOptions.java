@@ -1,5 +1,6 @@
 package farmhand.reproduction.cli;
 
+import farmhand.farm.workload.NamedWorkload;
 import farmhand.reproduction.config.ConfigLoader;
 import farmhand.reproduction.config.ExperimentConfig;
 import java.nio.file.Path;
@@ -24,8 +25,35 @@ public final class ExperimentOptions {
             description = "override platform.latencyProfile: ${COMPLETION-CANDIDATES} or a .csv profile file")
     String latencyProfile;
 
-    /** The experiment configuration: the file over the defaults, then command-line overrides. */
+    @Option(names = "--workload", split = ",", paramLabel = "NAME",
+            description = "run another workload than the configured one: paper, as-described, shuffled, random-order, "
+                    + "impulse, ramp, diurnal, heavy-tailed or trace=FILE (a CSV of arrivals); compare takes a comma-separated list")
+    List<String> workloads;
+
+    /**
+     * The experiment configuration: the file over the defaults, then command-line overrides.
+     *
+     * @throws IllegalArgumentException when {@code --workload} lists more than one workload or an unknown one
+     */
     public ExperimentConfig load() {
+        ExperimentConfig c = loadWithoutWorkload();
+        if (workloads != null) {
+            if (workloads.size() != 1) {
+                throw new IllegalArgumentException("--workload names one workload for this command, got " + workloads.size()
+                        + " (" + String.join(",", workloads) + "); only compare takes a list");
+            }
+            c = c.withWorkload(NamedWorkload.parse(workloads.getFirst(), c.workload()));
+        }
+        return c;
+    }
+
+    /** The workloads {@code --workload} lists, or null when it is not given. */
+    public List<String> workloadNames() {
+        return workloads;
+    }
+
+    /** The configuration as {@link #load()} reads it, without applying {@code --workload}. */
+    public ExperimentConfig loadWithoutWorkload() {
         ExperimentConfig c = config == null ? ExperimentConfig.paper() : ConfigLoader.load(config);
         if (latencyProfile != null) {
             c = c.withPlatform(c.platform().withLatencyProfile(latencyProfile));

@@ -3,6 +3,8 @@ package farmhand.reproduction.config;
 import farmhand.controllers.reward.RewardConfig;
 import farmhand.controllers.reward.RewardPreset;
 import farmhand.farm.spelling.Spelled;
+import farmhand.farm.workload.NamedWorkload;
+import farmhand.farm.workload.WorkloadConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * an integer goes, a quoted number or a mapping where a plain value goes: each value must have the
  * type of the default it replaces.
  *
- * <p>{@code reward.preset: paper-sarsa} starts the reward section from that preset. Thread-safe.
+ * <p>{@code reward.preset: paper-sarsa} starts the reward section from that preset, and
+ * {@code workload.preset: impulse} (any {@link NamedWorkload}; {@code trace} with {@code workload.traceFile})
+ * the workload section from that workload. Thread-safe.
  */
 public final class ConfigLoader {
 
@@ -102,6 +106,25 @@ public final class ConfigLoader {
             }
             merged.set("reward", JSON.valueToTree(base));
             ((ObjectNode) reward).remove("preset");
+        }
+        JsonNode workload = user.get("workload");
+        if (workload != null && workload.isObject() && workload.has("preset")) {
+            JsonNode presetNode = workload.get("preset");
+            if (!presetNode.isString()) {
+                throw new ConfigException(source + ": key 'workload.preset' must be a workload name ("
+                        + NamedWorkload.names() + "), was " + describe(presetNode));
+            }
+            WorkloadConfig base;
+            try {
+                NamedWorkload preset = NamedWorkload.of(presetNode.asString());
+                JsonNode trace = workload.get("traceFile");
+                base = preset.apply(WorkloadConfig.paper(), preset == NamedWorkload.TRACE && trace != null && trace.isString()
+                        ? trace.asString() : null);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source + ": key 'workload.preset': " + e.getMessage());
+            }
+            merged.set("workload", JSON.valueToTree(base));
+            ((ObjectNode) workload).remove("preset");
         }
         merge(merged, (ObjectNode) user, "", source);
         try {

@@ -6,6 +6,7 @@ import farmhand.controllers.oracle.OraclePlanner;
 import farmhand.controllers.reward.RewardFunction;
 import farmhand.farm.sim.SimulatedFarm;
 import farmhand.farm.workload.WorkloadGenerator;
+import farmhand.farm.workload.WorkloadShape;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.report.Json;
 import java.nio.file.Path;
@@ -64,13 +65,19 @@ public final class OracleSection {
         return markdown(frontier, distances);
     }
 
-    /** The oracle's frontier at {@link #TARGETS} on {@code seeds}, on the simulator of {@code config}. */
+    /**
+     * The oracle's frontier at {@link #TARGETS} on {@code seeds}, on the simulator of {@code config}: over
+     * {@link OraclePlanner.Grid#standard()} for the paper's phases (in any order, with any durations),
+     * over {@link OraclePlanner.Grid#wide()} for the rate shapes and traces.
+     */
     public static OraclePlanner.Frontier frontier(ExperimentConfig config, List<Long> seeds) {
         WorkloadGenerator workloads = new WorkloadGenerator(config.workload());
         SimulatedFarm sim = new SimulatedFarm(config.simulator().toConfig(config.platform().profile()));
         try (FarmEnvironment env = new FarmEnvironment(sim, workloads, config.environment(),
                 new RewardFunction(config.reward()))) {
-            return new OraclePlanner(env, workloads).frontier(OraclePlanner.Grid.standard(), seeds, TARGETS);
+            OraclePlanner.Grid grid = config.workload().shape() == WorkloadShape.PHASES
+                    ? OraclePlanner.Grid.standard() : OraclePlanner.Grid.wide();
+            return new OraclePlanner(env, workloads).frontier(grid, seeds, TARGETS);
         }
     }
 

@@ -248,10 +248,38 @@ class FarmhandCommandTest {
     }
 
     @Test
+    void evaluateRunsANamedWorkloadAndATraceGivenOnTheCommandLine() throws Exception {
+        Object[] r = run("evaluate", "--policy", "anticipatory", "--episodes", "1", "--workload", "impulse");
+        assertEquals(0, r[0], () -> "stderr: " + r[2]);
+        assertTrue(((String) r[1]).contains("anticipatory (sim)"), (String) r[1]);
+        Path trace = dir.resolve("trace.csv");
+        Files.writeString(trace, "arrival_seconds,image_size_px\n0.5,1024\n1.0,2048\n");
+        Object[] t = run("evaluate", "--policy", "static", "--episodes", "1", "--workload", "trace=" + trace);
+        assertEquals(0, t[0], () -> "stderr: " + t[2]);
+    }
+
+    @Test
+    void aBadWorkloadOrTraceLineIsOneClearLineAndExitTwo() throws Exception {
+        Object[] r = run("evaluate", "--policy", "static", "--episodes", "1", "--workload", "spiky");
+        assertEquals(2, r[0]);
+        assertTrue(((String) r[2]).contains("unknown workload 'spiky': expected one of paper, as-described"), (String) r[2]);
+        Path trace = dir.resolve("bad.csv");
+        Files.writeString(trace, "arrival_seconds,image_size_px\n0.5,1024\n0.25,2048\n");
+        Object[] t = run("evaluate", "--policy", "static", "--episodes", "1", "--workload", "trace=" + trace);
+        assertEquals(2, t[0]);
+        String err = (String) t[2];
+        assertTrue(err.contains(trace + ":3: arrival_seconds must not decrease, 0.25 follows 0.5"), err);
+        assertTrue(!err.contains("\tat "), "no stack trace: " + err);
+        Object[] two = run("evaluate", "--policy", "static", "--episodes", "1", "--workload", "ramp,impulse");
+        assertEquals(2, two[0]);
+        assertTrue(((String) two[2]).contains("--workload names one workload for this command"), (String) two[2]);
+    }
+
+    @Test
     void compareRefusesAnUnknownWorkloadNamingIt() {
         Object[] r = run("compare", "--out", dir.resolve("c").toString(), "--workload", "paper,lunar");
         assertEquals(2, r[0], "a usage error");
-        assertTrue(((String) r[2]).contains("unknown --workload 'lunar'"), (String) r[2]);
+        assertTrue(((String) r[2]).contains("unknown workload 'lunar'"), (String) r[2]);
     }
 
     @Test

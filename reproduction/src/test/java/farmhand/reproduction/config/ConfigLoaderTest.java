@@ -78,6 +78,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aWorkloadPresetStartsTheWorkloadSectionAndKeysOverrideIt() throws Exception {
+        ExperimentConfig c = ConfigLoader.load(file("""
+                workload:
+                  preset: impulse
+                  baseRatePerMinute: 200
+                """));
+        assertEquals(farmhand.farm.workload.WorkloadShape.IMPULSE, c.workload().shape());
+        assertEquals(200, c.workload().baseRatePerMinute());
+        ExperimentConfig heavy = ConfigLoader.load(file("workload:\n  preset: heavy-tailed\n"));
+        assertEquals(farmhand.farm.workload.ServiceDistribution.PARETO, heavy.workload().serviceDistribution());
+        ExperimentConfig order = ConfigLoader.load(file("workload:\n  shufflePhasesPerEpisode: true\n  shape: ramp\n"));
+        assertTrue(order.workload().shufflePhasesPerEpisode());
+        assertEquals(farmhand.farm.workload.WorkloadShape.RAMP, order.workload().shape());
+        ExperimentConfig trace = ConfigLoader.load(file("workload:\n  preset: trace\n  traceFile: runs/t.csv\n"));
+        assertEquals("runs/t.csv", trace.workload().traceFile());
+        assertEquals(trace, ConfigLoader.parse(ConfigLoader.yaml(trace), "round trip"));
+    }
+
+    @Test
+    void aWrongWorkloadPresetShapeOrMissingTraceFileIsRefusedNamingTheKey() throws Exception {
+        ConfigException preset = refused("workload:\n  preset: spiky\n");
+        assertTrue(preset.getMessage().contains("key 'workload.preset': unknown workload 'spiky'"), preset.getMessage());
+        ConfigException shape = refused("workload:\n  shape: square\n");
+        assertTrue(shape.getMessage().contains("workload.shape") && shape.getMessage().contains("phases, impulse"),
+                shape.getMessage());
+        ConfigException trace = refused("workload:\n  shape: trace\n");
+        assertTrue(trace.getMessage().contains("shape trace needs traceFile"), trace.getMessage());
+        ConfigException tail = refused("workload:\n  paretoTailIndex: 1\n");
+        assertTrue(tail.getMessage().contains("paretoTailIndex must be > 1"), tail.getMessage());
+    }
+
+    @Test
     void anUnknownKeyIsRefusedNamingItAndTheFile() throws Exception {
         ConfigException e = refused("environment:\n  stepSecondz: 8\n");
         assertTrue(e.getMessage().contains("environment.stepSecondz"), e.getMessage());

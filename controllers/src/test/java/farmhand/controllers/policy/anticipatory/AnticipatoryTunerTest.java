@@ -61,4 +61,37 @@ class AnticipatoryTunerTest {
             assertNull(new AnticipatoryTuner(env).search(peaks(List.of(13)), SEEDS, 1.01, 30).best());
         }
     }
+
+    private static FarmEnvironment env(farmhand.farm.workload.NamedWorkload w) {
+        return new FarmEnvironment(SimulatedFarm.paper(), new WorkloadGenerator(w.apply(WorkloadConfig.paper(), null)),
+                EnvironmentConfig.paper(), new RewardFunction(RewardConfig.DEFAULT));
+    }
+
+    @Test
+    void theLoadFollowingWinnerMeetsEveryWorkloadsBarWithTheFewestWorkersOnThePrimaryWorkload() {
+        java.util.Map<String, FarmEnvironment> envs = new java.util.LinkedHashMap<>();
+        envs.put("paper", env(farmhand.farm.workload.NamedWorkload.PAPER));
+        envs.put("shuffled", env(farmhand.farm.workload.NamedWorkload.SHUFFLED));
+        List<LoadResponse> candidates = new AnticipatoryTuner.ResponseGrid(List.of(12, 14, 16), List.of(80), List.of(2),
+                List.of(25), List.of(2)).candidates();
+        var result = AnticipatoryTuner.searchResponse(AnticipatoryConfig.tuned(), candidates, envs, "paper", SEEDS,
+                0.95, 0.95, 30);
+        assertEquals(3, result.candidates().size());
+        assertNotNull(result.best());
+        for (var c : result.candidates()) {
+            assertEquals(java.util.Set.of("paper", "shuffled"), c.perWorkload().keySet());
+            if (c.worstQos() >= 0.95 && c.perWorkload().get("paper").finalQos() >= 0.95) {
+                assertTrue(result.best().perWorkload().get("paper").meanWorkers()
+                        <= c.perWorkload().get("paper").meanWorkers() + 0.005, c + " beats " + result.best());
+            }
+        }
+        assertTrue(result.best().worstQos() >= 0.95);
+        assertNull(AnticipatoryTuner.searchResponse(AnticipatoryConfig.tuned(), candidates, envs, "paper", SEEDS,
+                0.95, 1.01, 30).best(), "no candidate reaches 101 %");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AnticipatoryTuner.searchResponse(AnticipatoryConfig.tuned(), candidates, envs, "ramp", SEEDS,
+                        0.95, 0.95, 30));
+        assertTrue(e.getMessage().contains("'ramp'"), e.getMessage());
+        envs.values().forEach(FarmEnvironment::close);
+    }
 }
