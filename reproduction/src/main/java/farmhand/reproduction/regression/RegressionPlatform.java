@@ -14,7 +14,7 @@ public enum RegressionPlatform {
     /** The live farm on real Redis with in-process functions (the local platform). */
     LOCAL("local", null, true),
     /** Functions in Docker containers. */
-    DOCKER("docker", "the gate's suite does not drive the Docker platform yet (./farmhand scaling-curve --platform docker measures it)", true),
+    DOCKER("docker", null, true),
     /** An OpenFaaS gateway. */
     OPENFAAS("openfaas", "the gate's suite does not drive an OpenFaaS gateway yet (evaluate --platform openfaas does)", true),
     /** OpenFaaS on k3s in containers (the testcontainers suite). */

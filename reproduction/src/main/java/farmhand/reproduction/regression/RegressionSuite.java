@@ -11,9 +11,15 @@ import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.policy.Policies;
 import farmhand.controllers.policy.Policy;
 import farmhand.farm.backend.FarmBackend;
-import farmhand.farm.platform.LatencyProfile;
+import farmhand.controllers.policy.dqn.DqnAgent;
+import farmhand.controllers.policy.dqn.DqnPolicy;
+import farmhand.controllers.policy.sarsa.SarsaAgent;
+import farmhand.controllers.policy.sarsa.SarsaPolicy;
+import farmhand.controllers.training.TrainingPlan;
 import farmhand.farm.sim.SimulatedFarm;
 import farmhand.reproduction.config.ExperimentConfig;
+import farmhand.reproduction.training.AgentTraining;
+import farmhand.reproduction.scaling.PlatformVariant;
 import farmhand.reproduction.scaling.ScaleUpLatency;
 import farmhand.reproduction.scaling.ScalingCurve;
 import farmhand.reproduction.scaling.ScalingExperiment;
@@ -22,7 +28,6 @@ import farmhand.reproduction.scaling.ScalingSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -45,14 +50,14 @@ public final class RegressionSuite {
     /** Scale-ups over which a live platform's scale-up latency is measured. */
     static final int SCALE_UPS = 10;
     /** Fig. 2's 30 s window, short: 120 tasks of 2.04 s at N = 1, 2, 4, time compression 50. */
-    static final ScalingSettings SCALING = new ScalingSettings(120, 2.04, List.of(30.0), List.of(1, 2, 4),
+    public static final ScalingSettings SCALING = new ScalingSettings(120, 2.04, List.of(30.0), List.of(1, 2, 4),
             ScalingSettings.DEFAULT_COMPRESSION, 42);
 
     /** Enough episodes for the JIT to reach steady state: a fresh JVM and a warm one then agree. */
     private static final int REFERENCE_WARMUPS = 300;
     private static final int REFERENCE_RUNS = 15;
-    private static final int DECISION_REPEATS = 7;
-    private static final int DECISIONS_PER_REPEAT = 200_000;
+    private static final int DECISION_REPEATS = 21;
+    private static final int DECISIONS_PER_REPEAT = 50_000;
 
     private final ExperimentConfig config;
     private final Consumer<String> progress;
@@ -66,17 +71,65 @@ public final class RegressionSuite {
         this.progress = progress;
     }
 
-    /** The policies whose QoS and workers the gate compares: label, policy name, initial workers. */
-    record PolicyRun(String label, String policy, int initialWorkers) {
+    /**
+     * A policy whose QoS and workers the gate compares.
+     *
+     * @param label the figure's name after {@code qos.} and {@code workers.}
+     * @param make a fresh policy for one evaluation
+     * @param initialWorkers workers at an episode's start
+     */
+    record PolicyRun(String label, Supplier<Policy> make, int initialWorkers) {
     }
 
-    List<PolicyRun> policyRuns() {
+    /**
+     * The gate's policies: the two reactive baselines, static 15, KEDA, HPA, and SARSA and DQN as
+     * {@code trained} made them.
+     */
+    List<PolicyRun> policyRuns(TrainedAgents trained) {
         int initial = config.environment().initialWorkers();
-        return List.of(new PolicyRun("reactive-average", "reactive-average", initial),
-                new PolicyRun("reactive-maximum", "reactive-maximum", initial),
-                new PolicyRun("static-" + STATIC_WORKERS, "static", STATIC_WORKERS),
-                new PolicyRun("keda-redis-list", "keda-redis-list", initial),
-                new PolicyRun("hpa-utilization", "hpa-utilization", initial));
+        List<PolicyRun> runs = new ArrayList<>();
+        for (String name : List.of("reactive-average", "reactive-maximum")) {
+            runs.add(new PolicyRun(name, () -> Policies.create(name, null, config.reactive()), initial));
+        }
+        runs.add(new PolicyRun("static-" + STATIC_WORKERS, () -> Policies.create("static", null, config.reactive()),
+                STATIC_WORKERS));
+        for (String name : List.of("keda-redis-list", "hpa-utilization")) {
+            runs.add(new PolicyRun(name, () -> Policies.create(name, null, config.reactive()), initial));
+        }
+        runs.add(new PolicyRun("sarsa", () -> new SarsaPolicy(trained.sarsa()), initial));
+        runs.add(new PolicyRun("dqn", () -> new DqnPolicy(trained.dqn()), initial));
+        return runs;
+    }
+
+    /**
+     * SARSA and DQN as the gate trains them: on the simulator, from the experiment's training seed,
+     * for the experiment's episode counts (10,000 SARSA, 300 DQN episodes by default), keeping the
+     * snapshot validation selects. The simulator is deterministic, so the same build trains the same
+     * agents on every machine; a platform's episodes then show how the platform treats them.
+     *
+     * @param sarsa the trained SARSA(lambda) agent
+     * @param dqn the trained Double DQN agent
+     * @param trainingMillis wall time both trainings took together
+     */
+    public record TrainedAgents(SarsaAgent sarsa, DqnAgent dqn, double trainingMillis) {
+    }
+
+    /** Trains {@link TrainedAgents} on the simulator for the experiment's episode counts. */
+    public TrainedAgents train() {
+        return train(config.training().sarsaEpisodes(), config.training().dqnEpisodes());
+    }
+
+    /** Trains {@link TrainedAgents} on the simulator for the given episode counts (tests train briefly). */
+    public TrainedAgents train(int sarsaEpisodes, int dqnEpisodes) {
+        long seed = config.training().seed();
+        long start = System.nanoTime();
+        AgentTraining training = new AgentTraining(config,
+                c -> new SimulatedFarm(c.simulator().toConfig(c.platform().profile())));
+        SarsaAgent sarsa = training.sarsa(TrainingPlan.of(sarsaEpisodes, seed), null, r -> { },
+                AgentTraining.Checkpoints.NONE).agent();
+        DqnAgent dqn = training.dqn(TrainingPlan.of(dqnEpisodes, seed), r -> { },
+                AgentTraining.Checkpoints.NONE).agent();
+        return new TrainedAgents(sarsa, dqn, (System.nanoTime() - start) / 1e6);
     }
 
     /**
@@ -88,6 +141,44 @@ public final class RegressionSuite {
      * @param redisUrl the Redis of a live platform's scaling measurements; ignored for {@code sim}
      */
     public RegressionReport run(RegressionPlatform platform, Supplier<FarmBackend> episodeBackend, String redisUrl) {
+        return run(platform, episodeBackend, redisUrl, LiveSetup.LOCAL);
+    }
+
+    /**
+     * How a live platform's part of the suite runs: its scaling measurements' platform and sizes,
+     * and which policies' episodes it runs.
+     *
+     * @param scalingPlatform the platform the scale-ups and Fig. 2's batches start their functions on
+     * @param scaleUps scale-ups over which the scale-up latency is measured, {@code >= 1}
+     * @param scaling Fig. 2's batches (tasks, N, time compression)
+     * @param policies labels of the policies whose episodes run (a subset of {@link #POLICY_LABELS})
+     */
+    public record LiveSetup(PlatformVariant scalingPlatform, int scaleUps, ScalingSettings scaling,
+                            List<String> policies) {
+
+        /** The local platform: every policy, 10 scale-ups, Fig. 2 at compression 50. */
+        public static final LiveSetup LOCAL = new LiveSetup(PlatformVariant.bare(), SCALE_UPS, SCALING, POLICY_LABELS);
+
+        public LiveSetup {
+            policies = List.copyOf(policies);
+            if (scaleUps < 1 || !POLICY_LABELS.containsAll(policies)) {
+                throw new IllegalArgumentException("a live setup needs >= 1 scale-up and policies among " + POLICY_LABELS);
+            }
+        }
+    }
+
+    /** Every policy label the gate knows, in the order it runs them. */
+    public static final List<String> POLICY_LABELS = List.of("reactive-average", "reactive-maximum",
+            "static-" + STATIC_WORKERS, "keda-redis-list", "hpa-utilization", "sarsa", "dqn");
+
+    /**
+     * Runs the suite with a live platform's part as {@code live} says (ignored for {@code sim}, which
+     * runs every policy).
+     */
+    public RegressionReport run(RegressionPlatform platform, Supplier<FarmBackend> episodeBackend, String redisUrl,
+                                LiveSetup live) {
+        PlatformVariant scalingPlatform = live.scalingPlatform();
+        int scaleUps = live.scaleUps();
         progress.accept("reference: a fixed simulated episode (static " + STATIC_WORKERS + ", seed 42), fastest of "
                 + REFERENCE_RUNS);
         double referenceMillis = referenceMillis();
@@ -96,21 +187,32 @@ public final class RegressionSuite {
         progress.accept("decision costs on observations recorded from simulated episodes");
         List<Step> recorded = recordSteps();
         for (String name : decidingPolicies()) { // every policy through the timing loop first: its call site
-            decisionNanos(name, recorded, 2);      // is then equally megamorphic for each, in any JVM
+            decisionNanos(named(name), recorded, 2); // is then equally megamorphic for each, in any JVM
         }
         for (String name : decidingPolicies()) {
-            figures.add(Figure.decision("decision." + name, decisionNanos(name, recorded, DECISION_REPEATS), refNanos));
+            figures.add(Figure.decision("decision." + name, decisionNanos(named(name), recorded, DECISION_REPEATS),
+                    refNanos));
         }
+        progress.accept("SARSA (" + config.training().sarsaEpisodes() + " episodes) and DQN ("
+                + config.training().dqnEpisodes() + " episodes) trained on the simulator, seed " + config.training().seed());
+        TrainedAgents trained = train();
+        progress.accept(String.format(java.util.Locale.ROOT, "trained both in %.1f s", trained.trainingMillis() / 1000));
+        figures.add(Figure.decision("decision.sarsa", decisionNanos(() -> new SarsaPolicy(trained.sarsa()), recorded,
+                DECISION_REPEATS), refNanos));
+        figures.add(Figure.decision("decision.dqn", decisionNanos(() -> new DqnPolicy(trained.dqn()), recorded,
+                DECISION_REPEATS), refNanos));
         if (platform.live()) {
-            progress.accept("scale-up latency over " + SCALE_UPS + " scale-ups");
-            ScaleUpLatency latency = ScaleUpLatency.measure(redisUrl, SCALE_UPS, 42);
+            progress.accept("scale-up latency over " + scaleUps + " scale-ups on " + scalingPlatform.name());
+            ScaleUpLatency latency = ScaleUpLatency.measure(redisUrl, scalingPlatform, scaleUps, 42);
             figures.add(Figure.timing("scale-up.p50", latency.p50Millis(), "ms", referenceMillis));
             figures.add(Figure.timing("scale-up.p95", latency.p95Millis(), "ms", referenceMillis));
-            progress.accept("Fig. 2, 30 s window, " + SCALING.tasks() + " tasks at N = " + SCALING.workerCounts());
-            ScalingCurve curve = new ScalingExperiment(SCALING, redisUrl)
-                    .run(Map.of("bare", LatencyProfile.instant()), p -> { });
+            ScalingSettings scaling = live.scaling();
+            progress.accept("Fig. 2, 30 s window, " + scaling.tasks() + " tasks at N = " + scaling.workerCounts()
+                    + ", time compression " + scaling.compression());
+            ScalingCurve curve = new ScalingExperiment(scaling, redisUrl, scalingPlatform, r -> { })
+                    .runOn(List.of(scalingPlatform), p -> { });
             for (ScalingPoint p : curve.points()) {
-                if (p.workers() > SCALING.workerCounts().getFirst()) {
+                if (p.workers() > scaling.workerCounts().getFirst()) {
                     figures.add(Figure.plain("speedup.n" + p.workers(), FigureKind.SPEEDUP, p.speedup(), "x"));
                 }
             }
@@ -118,18 +220,24 @@ public final class RegressionSuite {
             figures.add(Figure.timing("data-path.p50", largest.dataPathMedianWallMillis(), "ms", referenceMillis));
         }
         List<Long> seeds = platform.live() ? LIVE_SEEDS : SIM_SEEDS;
-        for (PolicyRun run : policyRuns()) {
+        for (PolicyRun run : policyRuns(trained)) {
+            if (platform.live() && !live.policies().contains(run.label())) {
+                continue;
+            }
             progress.accept(run.label() + " on " + platform.cliName() + ", seeds " + seeds);
             Evaluation e;
             try (FarmEnvironment env = config.environment(episodeBackend.get())) {
-                e = new Evaluator(env).evaluate(Policies.create(run.policy(), null, config.reactive()), seeds,
-                        run.initialWorkers(), m -> { });
+                e = new Evaluator(env).evaluate(run.make().get(), seeds, run.initialWorkers(), m -> { });
             }
             figures.add(Figure.plain("qos." + run.label(), FigureKind.QOS, e.summary().finalQos().mean(), "fraction"));
             figures.add(Figure.plain("workers." + run.label(), FigureKind.WORKERS, e.summary().meanWorkers().mean(),
                     "workers"));
         }
         return new RegressionReport(platform.cliName(), referenceMillis, figures);
+    }
+
+    private Supplier<Policy> named(String name) {
+        return () -> Policies.create(name, null, config.reactive());
     }
 
     /** Every policy that decides without a trained model. */
@@ -191,8 +299,8 @@ public final class RegressionSuite {
      * are replayed in order with a reset at each episode's start (policies with a history, KEDA's
      * stabilisation window, expect time to move forward), so a reset per episode is included.
      */
-    private double decisionNanos(String name, List<Step> steps, int repeats) {
-        Policy policy = Policies.create(name, null, config.reactive());
+    private double decisionNanos(Supplier<Policy> make, List<Step> steps, int repeats) {
+        Policy policy = make.get();
         Observation[] obs = steps.stream().map(Step::observation).toArray(Observation[]::new);
         StepInfo[] infos = steps.stream().map(Step::info).toArray(StepInfo[]::new);
         boolean[] first = new boolean[obs.length];

@@ -56,13 +56,27 @@ class RegressionCommandTest {
 
     @Test
     void aPlatformNotInThisBuildExitsWithTwoAndOneLineSayingWhy() {
-        for (String platform : new String[] {"docker", "openfaas", "k3s"}) {
+        for (String platform : new String[] {"openfaas", "k3s"}) {
             Object[] r = FarmhandCommandTest.run("regression", "--platform", platform);
             assertEquals(2, r[0], platform);
             String err = ((String) r[2]).strip();
             assertEquals(1, err.lines().count(), err);
             assertTrue(err.contains("'" + platform + "' is not available here: "), err);
         }
+    }
+
+    @Test
+    void dockerNamesTheMissingEngineOrFunctionImageInOneLine() {
+        java.util.Optional<String> missing = RegressionCommand.missingPart(
+                farmhand.reproduction.regression.RegressionPlatform.DOCKER, "farmhand/no-such-image:0");
+        assertTrue(missing.isPresent());
+        String expected = farmhand.farm.container.ContainerEngine.available()
+                ? "the function image farmhand/no-such-image:0 is not in the Docker engine (build it with"
+                : "Docker engine";
+        assertTrue(missing.get().contains(expected), missing.get());
+        assertEquals(1, missing.get().lines().count(), missing.get());
+        assertTrue(RegressionCommand.missingPart(farmhand.reproduction.regression.RegressionPlatform.LOCAL,
+                "farmhand/no-such-image:0").isEmpty(), "local needs no engine");
     }
 
     @Test
