@@ -2,20 +2,17 @@ package farmhand.reproduction.cli;
 
 import farmhand.farm.container.ContainerEngine;
 import farmhand.farm.live.EmbeddedRedis;
-import farmhand.farm.live.LiveFarmBackend;
-import farmhand.farm.live.LiveFarmOptions;
 import farmhand.farm.platform.docker.DockerPlatform;
 import farmhand.farm.platform.docker.DockerPlatformConfig;
-import farmhand.farm.queue.RedisEndpoint;
 import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.regression.Gate;
+import farmhand.reproduction.regression.PlatformMeasurement;
 import farmhand.reproduction.regression.RegressionPlatform;
 import farmhand.reproduction.regression.RegressionReport;
 import farmhand.reproduction.regression.RegressionSuite;
 import farmhand.reproduction.regression.RegressionSummary;
 import farmhand.reproduction.regression.Thresholds;
 import farmhand.reproduction.scaling.PlatformVariant;
-import farmhand.reproduction.scaling.ScalingSettings;
 import farmhand.reproduction.report.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,18 +52,23 @@ public final class RegressionCommand implements Callable<Integer> {
             + "(default: runs/regression/<platform>)")
     Path out;
 
+    @Option(names = "--measured", paramLabel = "FILE", description = "compare FILE, a report measured elsewhere "
+            + "(the k3s suite writes one: ci/regression --platform k3s), instead of running the suite here")
+    Path measured;
+
     @Option(names = "--update-baseline", description = "rewrite the baseline from this run instead of comparing")
     boolean updateBaseline;
 
     @Override
     public Integer call() {
         RegressionPlatform platform = RegressionPlatform.of(platformName);
-        if (platform.unavailableReason().isPresent()) {
+        if (measured == null && platform.unavailableReason().isPresent()) {
             System.err.println("farmhand regression: platform '" + platform.cliName() + "' is not available here: "
                     + platform.unavailableReason().get());
             return 2;
         }
-        java.util.Optional<String> missing = missingPart(platform, DockerPlatformConfig.DEFAULT_IMAGE);
+        java.util.Optional<String> missing = measured != null ? java.util.Optional.empty()
+                : missingPart(platform, DockerPlatformConfig.DEFAULT_IMAGE);
         if (missing.isPresent()) {
             System.err.println("farmhand regression: platform '" + platform.cliName() + "' cannot run here: "
                     + missing.get());
@@ -76,7 +78,7 @@ public final class RegressionCommand implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("runs", "regression", platform.cliName());
         Thresholds thresholds = Thresholds.load(thresholdsFile, platform.cliName());
         RegressionReport previous = updateBaseline ? null : readBaseline(baselineFile);
-        RegressionReport run = measure(platform);
+        RegressionReport run = measured != null ? readMeasured(measured, platform) : measure(platform);
         RegressionSummary summary;
         if (updateBaseline) {
             Json.write(baselineFile, run);
@@ -120,9 +122,9 @@ public final class RegressionCommand implements Callable<Integer> {
             live.timeCompression = LIVE_COMPRESSION;
             if (platform == RegressionPlatform.DOCKER) {
                 DockerPlatformConfig docker = DockerPlatformConfig.defaults();
-                return suite.run(platform, () -> LiveFarmBackend.create(dockerOptions(config, redis.url()),
-                                o -> new DockerPlatform(docker)), redis.url(),
-                        DOCKER_SETUP.apply(new PlatformVariant("docker", c -> new DockerPlatform(docker))));
+                PlatformVariant variant = new PlatformVariant("docker", c -> new DockerPlatform(docker));
+                return suite.run(platform, () -> PlatformMeasurement.liveBackend(config, redis.url(), variant,
+                        DOCKER_COMPRESSION), redis.url(), DOCKER_SETUP.apply(variant));
             }
             return suite.run(platform, () -> Backends.create("live", config, live), redis.url());
         }
@@ -145,11 +147,6 @@ public final class RegressionCommand implements Callable<Integer> {
                         + "./mvnw -pl farm -am package -DskipTests jib:dockerBuild)");
     }
 
-    private static LiveFarmOptions dockerOptions(ExperimentConfig config, String redisUrl) {
-        return LiveFarmOptions.defaults(DOCKER_COMPRESSION).withRedis(RedisEndpoint.of(redisUrl))
-                .withPrefix(config.live().queuePrefix()).withPollSeconds(config.live().pollSeconds());
-    }
-
     /**
      * Time compression of the policy episodes on docker: a 240 s episode in 12 s of wall time, as on
      * local. A container's scale-up takes ~2 s of wall time (a JVM booting), 40 s of model time here.
@@ -165,9 +162,7 @@ public final class RegressionCommand implements Callable<Integer> {
      */
     static final java.util.function.Function<PlatformVariant, RegressionSuite.LiveSetup> DOCKER_SETUP =
             variant -> new RegressionSuite.LiveSetup(variant, 5,
-                    new ScalingSettings(RegressionSuite.SCALING.tasks(),
-                            RegressionSuite.SCALING.serviceSeconds(), RegressionSuite.SCALING.windowsSeconds(),
-                            RegressionSuite.SCALING.workerCounts(), 10, RegressionSuite.SCALING.seed()),
+                    PlatformMeasurement.figureTwoSettings(10),
                     List.of("reactive-average", "reactive-maximum", "sarsa", "dqn"));
 
     /**
@@ -176,15 +171,31 @@ public final class RegressionCommand implements Callable<Integer> {
      */
     static final double LIVE_COMPRESSION = 20;
 
+    private static RegressionReport readMeasured(Path file, RegressionPlatform platform) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--measured " + file + " is not a file");
+        }
+        RegressionReport r = readReport(file, "the measured report");
+        if (!r.platform().equals(platform.cliName())) {
+            throw new IllegalArgumentException("--measured " + file + " was measured on '" + r.platform()
+                    + "', not on '" + platform.cliName() + "'");
+        }
+        return r;
+    }
+
     private static RegressionReport readBaseline(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no baseline at " + file
                     + ": make one with 'ci/regression --platform <name> --update-baseline'");
         }
+        return readReport(file, "the baseline");
+    }
+
+    private static RegressionReport readReport(Path file, String what) {
         try {
             return Json.MAPPER.readValue(file.toFile(), RegressionReport.class);
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read the baseline " + file + ": "
+            throw new IllegalArgumentException("cannot read " + what + " " + file + ": "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }

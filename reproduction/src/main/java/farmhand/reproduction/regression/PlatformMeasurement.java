@@ -1,5 +1,6 @@
 package farmhand.reproduction.regression;
 
+import farmhand.controllers.env.EnvironmentConfig;
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.EpisodeMetrics;
 import farmhand.controllers.eval.Evaluator;
@@ -62,6 +63,20 @@ public final class PlatformMeasurement {
         this.episodeCompression = episodeCompression;
     }
 
+    /**
+     * {@code config} with N_max lowered to {@code maxWorkers}: on OpenFaaS CE with a function per
+     * worker, 15 functions leave 13 workers beside the emitter and collector. The agents' observation
+     * space is fixed (the paper's), so SARSA and DQN trained for N_max 32 still read it the same way.
+     */
+    public static ExperimentConfig capped(ExperimentConfig config, int maxWorkers) {
+        EnvironmentConfig e = config.environment();
+        EnvironmentConfig env = new EnvironmentConfig(e.stepSeconds(), e.maxSteps(),
+                Math.min(e.initialWorkers(), maxWorkers), e.minWorkers(), maxWorkers, e.windowSeconds(),
+                e.idleCompletionSeconds(), e.settleSeconds());
+        return new ExperimentConfig(config.workload(), env, config.reward(), config.platform(), config.simulator(),
+                config.reactive(), config.sarsa(), config.dqn(), config.training(), config.live());
+    }
+
     /** Scale-up latency over {@code scaleUps} consecutive scale-ups (request to first task taken), uncompressed. */
     public ScaleUpLatency scaleUps(int scaleUps) {
         if (scaleUps < MIN_SCALE_UPS) {
@@ -72,9 +87,7 @@ public final class PlatformMeasurement {
 
     /** Fig. 2's 30 s window (120 tasks of 2.04 s) at N = 1, 2, 4, at time compression {@code compression}. */
     public ScalingCurve figureTwo(double compression) {
-        ScalingSettings s = RegressionSuite.SCALING;
-        ScalingSettings settings = new ScalingSettings(s.tasks(), s.serviceSeconds(), s.windowsSeconds(),
-                List.of(1, 2, 4), compression, s.seed());
+        ScalingSettings settings = figureTwoSettings(compression);
         return new ScalingExperiment(settings, redisUrl, platform, r -> { }).runOn(List.of(platform), p -> { });
     }
 
@@ -117,9 +130,26 @@ public final class PlatformMeasurement {
     }
 
     private LiveFarmBackend backend() {
-        return LiveFarmBackend.create(LiveFarmOptions.defaults(episodeCompression).withRedis(RedisEndpoint.of(redisUrl))
+        return liveBackend(config, redisUrl, platform, episodeCompression);
+    }
+
+    /**
+     * A live farm on {@code platform} with the experiment's key prefix and poll interval.
+     *
+     * @param compression model seconds per wall second, {@code >= 1}
+     */
+    public static LiveFarmBackend liveBackend(ExperimentConfig config, String redisUrl, PlatformVariant platform,
+                                              double compression) {
+        return LiveFarmBackend.create(LiveFarmOptions.defaults(compression).withRedis(RedisEndpoint.of(redisUrl))
                         .withPrefix(config.live().queuePrefix()).withPollSeconds(config.live().pollSeconds()),
                 o -> platform.create().apply(o.compression()));
+    }
+
+    /** Fig. 2's 30 s window of the gate ({@link RegressionSuite#SCALING}) at N = 1, 2, 4 and {@code compression}. */
+    public static ScalingSettings figureTwoSettings(double compression) {
+        ScalingSettings s = RegressionSuite.SCALING;
+        return new ScalingSettings(s.tasks(), s.serviceSeconds(), s.windowsSeconds(), List.of(1, 2, 4), compression,
+                s.seed());
     }
 
     /**

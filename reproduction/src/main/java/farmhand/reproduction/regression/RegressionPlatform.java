@@ -18,8 +18,8 @@ public enum RegressionPlatform {
     /** An OpenFaaS gateway. */
     OPENFAAS("openfaas", "the gate's suite does not drive an OpenFaaS gateway yet (evaluate --platform openfaas does)", true),
     /** OpenFaaS on k3s in containers (the testcontainers suite). */
-    K3S("k3s", "the k3s suite does not deploy the farm yet, and it needs a Docker engine with a reachable "
-            + "registry", true);
+    K3S("k3s", "this command cannot start the cluster: ci/regression --platform k3s runs the k3s suite "
+            + "(testcontainers module), which writes the report this command compares with --measured FILE", true);
 
     private final String cliName;
     private final String unavailableReason;

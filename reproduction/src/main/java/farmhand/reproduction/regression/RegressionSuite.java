@@ -249,7 +249,12 @@ public final class RegressionSuite {
         return config.environment(new SimulatedFarm(config.simulator().toConfig(config.platform().profile())));
     }
 
-    private double referenceMillis() {
+    /**
+     * The reference duration, wall milliseconds: the fastest of 15 runs of a fixed simulated episode
+     * (static 15, seed 42) after a warm-up. Timings measured elsewhere in the same run (the k3s suite)
+     * are stored as multiples of it.
+     */
+    public double referenceMillis() {
         Policy fixed = Policies.create("static", null, config.reactive());
         double[] millis = new double[REFERENCE_RUNS];
         try (FarmEnvironment env = simulated()) {

@@ -88,6 +88,16 @@ class PlatformMeasurementTest {
     }
 
     @Test
+    void aCappedConfigLowersOnlyTheWorkerBound() {
+        ExperimentConfig ce = PlatformMeasurement.capped(PAPER, 13);
+        assertEquals(13, ce.environment().maxWorkers());
+        assertEquals(PAPER.environment().initialWorkers(), ce.environment().initialWorkers());
+        assertEquals(PAPER.environment().stepSeconds(), ce.environment().stepSeconds());
+        assertEquals(PAPER.workload(), ce.workload());
+        assertEquals(4, PlatformMeasurement.capped(PAPER, 4).environment().initialWorkers());
+    }
+
+    @Test
     void aProfileThatIsNotALatencyProfileIsRefusedInOneLine() {
         Exception e = assertThrows(RuntimeException.class,
                 () -> PlatformMeasurement.compareWithPaper("not,a,profile\nx", "doctored.csv"));
