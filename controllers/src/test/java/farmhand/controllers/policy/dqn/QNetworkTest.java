@@ -10,7 +10,7 @@ class QNetworkTest {
 
     /**
      * The forward pass as the class documents it, written the plainest way: each output is its bias
-     * plus the products in input order, one at a time; ReLU on the hidden layers.
+     * plus the products in input order, one at a time, zero inputs included; ReLU on the hidden layers.
      */
     private static double[] reference(QNetwork net, double[] x) {
         double[] a = x;
@@ -48,6 +48,10 @@ class QNetworkTest {
                 double[] x = new double[9];
                 for (int j = 0; j < x.length; j++) {
                     x[j] = (2 * rng.nextDouble() - 1) * (k % 3 == 0 ? 100 : 1);
+                }
+                if (k % 2 == 1) { // zero inputs are skipped by the forward pass, as are the hidden layers' ReLU zeros
+                    x[0] = 0.0;
+                    x[5] = -0.0;
                 }
                 double[] expected = reference(net, x);
                 double[] actual = net.q(x);
