@@ -145,6 +145,17 @@ public final class RegressionSuite {
     }
 
     /**
+     * Runs the suite with a live platform's scale-ups and Fig. 2's batches on {@code scalingPlatform}
+     * and every policy (the issue-11 branch's OpenFaaS gate calls this).
+     *
+     * @param scaleUps scale-ups over which the scale-up latency is measured, {@code >= 1}
+     */
+    public RegressionReport run(RegressionPlatform platform, Supplier<FarmBackend> episodeBackend, String redisUrl,
+                                PlatformVariant scalingPlatform, int scaleUps) {
+        return run(platform, episodeBackend, redisUrl, new LiveSetup(scalingPlatform, scaleUps, SCALING, POLICY_LABELS));
+    }
+
+    /**
      * How a live platform's part of the suite runs: its scaling measurements' platform and sizes,
      * and which policies' episodes it runs.
      *

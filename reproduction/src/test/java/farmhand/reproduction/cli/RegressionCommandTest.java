@@ -87,7 +87,8 @@ class RegressionCommandTest {
         assertEquals(0, same[0], same[1] + "\n" + same[2]);
 
         Object[] wrong = FarmhandCommandTest.run("regression", "--platform", "local", "--measured", measured.toString(),
-                "--baseline", baseline.toString(), "--out", dir.resolve("out").toString());
+                "--baseline", baseline.toString(), "--thresholds", CI.resolve("thresholds.yaml").toString(),
+                "--out", dir.resolve("out").toString());
         assertEquals(2, wrong[0]);
         assertTrue(((String) wrong[2]).contains("was measured on 'k3s', not on 'local'"), (String) wrong[2]);
     }
