@@ -58,6 +58,12 @@ public final class RegressionSuite {
     private static final int REFERENCE_RUNS = 15;
     private static final int DECISION_REPEATS = 21;
     private static final int DECISIONS_PER_REPEAT = 50_000;
+    /**
+     * Untimed repeats per policy before any is timed (400,000 decisions). With 100,000, one run on a loaded
+     * machine (load ~12) timed reactive-maximum at 114 ns instead of ~10, likely before its code was
+     * compiled (the JIT's compiler threads lag under load); not verified.
+     */
+    private static final int WARMUP_REPEATS = 8;
 
     private final ExperimentConfig config;
     private final Consumer<String> progress;
@@ -198,8 +204,8 @@ public final class RegressionSuite {
         progress.accept("decision costs on observations recorded from simulated episodes");
         List<Step> recorded = recordSteps();
         for (String name : decidingPolicies()) { // every policy through the timing loop first: its call site
-            decisionNanos(named(name), recorded, 2); // is then equally megamorphic for each, in any JVM
-        }
+            decisionNanos(named(name), recorded, WARMUP_REPEATS); // is then equally megamorphic for each, in any
+        }                                                          // JVM, and compiled before anything is timed
         for (String name : decidingPolicies()) {
             figures.add(Figure.decision("decision." + name, decisionNanos(named(name), recorded, DECISION_REPEATS),
                     refNanos));
@@ -208,10 +214,12 @@ public final class RegressionSuite {
                 + config.training().dqnEpisodes() + " episodes) trained on the simulator, seed " + config.training().seed());
         TrainedAgents trained = train();
         progress.accept(String.format(java.util.Locale.ROOT, "trained both in %.1f s", trained.trainingMillis() / 1000));
-        figures.add(Figure.decision("decision.sarsa", decisionNanos(() -> new SarsaPolicy(trained.sarsa()), recorded,
-                DECISION_REPEATS), refNanos));
-        figures.add(Figure.decision("decision.dqn", decisionNanos(() -> new DqnPolicy(trained.dqn()), recorded,
-                DECISION_REPEATS), refNanos));
+        Supplier<Policy> sarsa = () -> new SarsaPolicy(trained.sarsa());
+        Supplier<Policy> dqn = () -> new DqnPolicy(trained.dqn());
+        decisionNanos(sarsa, recorded, WARMUP_REPEATS);
+        decisionNanos(dqn, recorded, WARMUP_REPEATS);
+        figures.add(Figure.decision("decision.sarsa", decisionNanos(sarsa, recorded, DECISION_REPEATS), refNanos));
+        figures.add(Figure.decision("decision.dqn", decisionNanos(dqn, recorded, DECISION_REPEATS), refNanos));
         if (platform.live()) {
             progress.accept("scale-up latency over " + scaleUps + " scale-ups on " + scalingPlatform.name());
             ScaleUpLatency latency = ScaleUpLatency.measure(redisUrl, scalingPlatform, scaleUps, 42);
