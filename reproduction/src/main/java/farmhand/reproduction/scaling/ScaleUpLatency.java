@@ -3,6 +3,7 @@ package farmhand.reproduction.scaling;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeSpec;
+import farmhand.farm.live.FunctionDeployer;
 import farmhand.farm.live.LiveFarmBackend;
 import farmhand.farm.live.LiveFarmOptions;
 import farmhand.farm.queue.RedisEndpoint;
@@ -91,9 +92,12 @@ public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlocking
         if (scaleUps < 1) {
             throw new IllegalArgumentException("scaleUps must be >= 1, was " + scaleUps);
         }
-        // each of the scaleUps + 1 workers takes one task per TASK_SECONDS (0.5 s); ten times what they can
-        // take in the ~2 s this measurement runs keeps a standing backlog to the end
-        int backlog = 10 * 4 * (scaleUps + 1);
+        // each of the scaleUps + 1 workers takes one task per TASK_SECONDS (0.5 s); the backlog must outlast the
+        // scale-ups, which take ~10 ms each on the local platform but seconds on docker or OpenFaaS (tens of
+        // seconds on a loaded machine): enough for every worker to be busy while each scale-up takes up to the
+        // farm's START handshake bound, and the wait after them
+        double seconds = scaleUps * FunctionDeployer.HANDSHAKE_TIMEOUT.toSeconds() + 2 * TASK_SECONDS + 0.2;
+        int backlog = (int) Math.ceil((scaleUps + 1) * seconds / TASK_SECONDS);
         try (LiveFarmBackend farm = LiveFarmBackend.create(LiveFarmOptions.defaults(1).withRedis(RedisEndpoint.of(redisUrl)),
                 o -> variant.create().apply(o.compression()))) {
             farm.start(new EpisodeSpec(BatchWorkload.of(backlog, TASK_SECONDS, 0, seed), 1, seed));
