@@ -64,6 +64,7 @@ public final class LiveFarmBackend implements FarmBackend {
     private long outputIndex;
     private long foreignOutputs;
     private long lastReapNanos;
+    private double lateStartSeconds;
     private EpisodeSpec spec;
 
     /**
@@ -141,9 +142,12 @@ public final class LiveFarmBackend implements FarmBackend {
         outputIndex = 0;
         foreignOutputs = 0;
         this.spec = spec;
-        // program start a little ahead, so the initial functions are up when model time 0 comes
+        lateStartSeconds = 0;
+        // program start a little ahead, so the initial functions (the workers, the collector and the emitter) are
+        // up when model time 0 comes
+        int initialFunctions = spec.initialWorkers() + 2;
         long aheadNanos = 200_000_000L + 5_000_000L * spec.initialWorkers()
-                + deployer.platform().startAllowance().toNanos();
+                + deployer.platform().startAllowance(initialFunctions).toNanos();
         clock = FarmClock.fromEpoch(FarmClock.epochNanosNow() + aheadNanos, options.compression());
         queues.publishEpisode(new EpisodeSettings(clock.startEpochNanos(), options.compression(), options.pollSeconds(),
                 options.liveness()), spec.workload());
@@ -163,6 +167,13 @@ public final class LiveFarmBackend implements FarmBackend {
         }
         for (FunctionSpec f : initial) {
             deployer.awaitStart(f);
+        }
+        lateStartSeconds = Math.max(0, clock.nowSeconds());
+        if (lateStartSeconds > EpisodeHealth.LATE_START_TOLERANCE_SECONDS) {
+            LOG.warn("the {} initial functions announced START {} model s after model time 0 (start allowance {} s wall "
+                    + "on platform '{}'): the episode is disturbed", initialFunctions,
+                    String.format(java.util.Locale.ROOT, "%.1f", lateStartSeconds),
+                    deployer.platform().startAllowance(initialFunctions).toMillis() / 1000.0, deployer.platform().name());
         }
         sleepUntil(0.0);
     }
@@ -296,7 +307,7 @@ public final class LiveFarmBackend implements FarmBackend {
     public EpisodeHealth health() {
         RedisQueues.ConnectionStats s = base.stats();
         return new EpisodeHealth(s.failedAttempts(), s.outages(), s.longestOutageWallSeconds() * options.compression(),
-                reaper.crashes(), reaper.hung(), foreignOutputs, lease.lostTo());
+                reaper.crashes(), reaper.hung(), foreignOutputs, lease.lostTo(), lateStartSeconds);
     }
 
     /** Crashes of workers, the collector and the emitter that the reaper handled this episode. */

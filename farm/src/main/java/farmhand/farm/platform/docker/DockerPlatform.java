@@ -127,10 +127,16 @@ public final class DockerPlatform implements Platform {
         return config;
     }
 
-    /** Containers of the initial functions boot together on the machine's cores: a JVM start each. */
+    /** The fixed part of the start allowance (no initial function). */
     @Override
     public Duration startAllowance() {
-        return config.startAllowance();
+        return config.startAllowance(0);
+    }
+
+    /** Containers of the initial functions boot together on the machine's cores: a JVM start each. */
+    @Override
+    public Duration startAllowance(int initialFunctions) {
+        return config.startAllowance(initialFunctions);
     }
 
     @Override
