@@ -165,8 +165,12 @@ public final class LiveFarmBackend implements FarmBackend {
         for (FunctionSpec f : initial) {
             deployer.deploy(f, true);
         }
+        // the initial functions boot together: the first awaited may take the whole start allowance, and then some
+        Duration startTimeout = FunctionDeployer.HANDSHAKE_TIMEOUT.plus(
+                deployer.platform().startAllowance(initialFunctions));
+        long startDeadline = System.nanoTime() + startTimeout.toNanos();
         for (FunctionSpec f : initial) {
-            deployer.awaitStart(f);
+            deployer.awaitStart(f, Duration.ofNanos(Math.max(1, startDeadline - System.nanoTime())));
         }
         lateStartSeconds = Math.max(0, clock.nowSeconds());
         if (lateStartSeconds > EpisodeHealth.LATE_START_TOLERANCE_SECONDS) {

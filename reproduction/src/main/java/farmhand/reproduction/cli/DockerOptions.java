@@ -26,6 +26,12 @@ public final class DockerOptions {
                     + "JVMs boot together on the machine's cores); raise it on a loaded machine (default: ${DEFAULT-VALUE})")
     double startSecondsPerFunction;
 
+    @Option(names = "--docker-cds-dir", paramLabel = "DIR",
+            description = "docker platform: host directory for the functions' class-data-sharing archive (written by "
+                    + "the first containers to exit, mapped by later ones to start faster); 'none' to run without "
+                    + "(default: ~/.cache/farmhand/cds)")
+    String cdsDirectory;
+
     /** The platform's configuration; refuses a negative memory limit or start allowance naming the option. */
     public DockerPlatformConfig config() {
         if (memoryMiB < 0) {
@@ -40,6 +46,16 @@ public final class DockerOptions {
         }
         return new DockerPlatformConfig(image, memoryMiB << 20, Duration.ofSeconds(60),
                 Duration.ofMillis(Math.round(startSeconds * 1000)),
-                Duration.ofMillis(Math.round(startSecondsPerFunction * 1000)));
+                Duration.ofMillis(Math.round(startSecondsPerFunction * 1000)), cdsPath());
+    }
+
+    private java.nio.file.Path cdsPath() {
+        if ("none".equals(cdsDirectory)) {
+            return null;
+        }
+        if (cdsDirectory == null || cdsDirectory.isBlank()) {
+            return java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "farmhand", "cds");
+        }
+        return java.nio.file.Path.of(cdsDirectory);
     }
 }

@@ -64,7 +64,8 @@ public final class ReproduceCommand implements Callable<Integer> {
     String backend;
 
     @Option(names = "--scaling-curve", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "also run Fig. 2's 30 s-window scaling curve on the live farm (~1.5 min; "
+            description = "also run Fig. 2's 30 s-window scaling curve on the live farm (~1.5 min; with --platform "
+                    + "docker every function a container, N = 1..16 at --time-compression, ~15 min; "
                     + "default: ${DEFAULT-VALUE}; 'farmhand scaling-curve' runs every window and platform)")
     boolean scalingCurve;
 
@@ -219,7 +220,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         if (scalingCurve) {
             ScalingReport fig2 = reproduceFigureTwo();
-            index.section("Fig. 2: scaling curve of the live farm (30 s window)", fig2.curve().table());
+            index.section("Fig. 2: scaling curve of the live farm (30 s window" + ("docker".equals(live.platform())
+                    ? ", every function a Docker container" : "") + ")", fig2.curve().table());
             index.figure("Fig. 2: runtime, initialisation and speedup", out.resolve("fig2-speedup.png"),
                     "Runtime and initialisation time (a, log scale) and speedup (b) against workers, beside the "
                             + "ideal line and the paper's OpenFaaS speedups; details in "
@@ -242,6 +244,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         if (!"sim".equals(backend)) {
             sb.append(" --backend ").append(backend);
+        }
+        if (!"local".equals(live.platform())) {
+            sb.append(" --platform ").append(live.platform());
         }
         if (!scalingCurve) {
             sb.append(" --no-scaling-curve");
@@ -309,14 +314,37 @@ public final class ReproduceCommand implements Callable<Integer> {
         return "## " + title + "\n\n" + TableThree.markdown(rows) + "\n" + leadText.toString().replace("\n", "\n\n");
     }
 
-    /** Fig. 2 for the 30 s window: speedups of the live farm, its initialisation on both platform variants. */
+    /**
+     * Fig. 2 for the 30 s window: speedups of the live farm, its initialisation on both local platform variants;
+     * with {@code --platform docker}, every function a container (N = 1..16 at the live options' time
+     * compression, scale-up latency over 20 scale-ups).
+     */
     private ScalingReport reproduceFigureTwo() {
         System.out.println();
-        ScalingReport report = ScalingCurveCommand.measure(ScalingSettings.paper().withWindows(List.of(30.0)),
-                ScalingCurveCommand.PLATFORMS, live.redisUrl(), 50);
+        ScalingSettings settings = figureTwoSettings(live.platform(), live.timeCompression());
+        ScalingReport report = "docker".equals(live.platform())
+                ? ScalingCurveCommand.measureOnDocker(settings, live.docker().config(), live.redisUrl(), DOCKER_SCALE_UPS)
+                : ScalingCurveCommand.measure(settings, ScalingCurveCommand.PLATFORMS, live.redisUrl(), 50);
         ScalingCurveCommand.write(report, out.resolve("fig2-scaling-curve.json"), out.resolve("fig2-scaling-curve.md"),
                 out.resolve("fig2-speedup.png"));
         return report;
+    }
+
+    /** Scale-ups timed for Fig. 2's latency on the Docker platform (the bar: at least 20). */
+    static final int DOCKER_SCALE_UPS = 20;
+
+    /**
+     * What Fig. 2 runs on {@code platform}: the paper's 30 s window; on docker N = 1..16 (34 JVM containers
+     * of N = 32 do not fit two cores) at {@code liveCompression}, elsewhere the paper's N = 1..32 at its
+     * default compression.
+     */
+    static ScalingSettings figureTwoSettings(String platform, double liveCompression) {
+        ScalingSettings paper = ScalingSettings.paper().withWindows(List.of(30.0));
+        if (!"docker".equals(platform)) {
+            return paper;
+        }
+        return new ScalingSettings(paper.tasks(), paper.serviceSeconds(), paper.windowsSeconds(),
+                List.of(1, 2, 4, 8, 16), liveCompression, paper.seed());
     }
 
     private List<Entry> entries(ExperimentConfig config) {

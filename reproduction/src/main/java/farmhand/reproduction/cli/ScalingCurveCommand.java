@@ -63,7 +63,8 @@ public final class ScalingCurveCommand implements Callable<Integer> {
 
     @Option(names = "--latency-profile-out", paramLabel = "FILE",
             description = "write the measured scale-up and scale-down times as a latency profile CSV the simulator "
-                    + "loads (platform.latencyProfile: FILE)")
+                    + "loads (platform.latencyProfile: FILE), in model seconds of a live run at --time-compression "
+                    + "(measured wall seconds x the compression)")
     Path latencyProfileOut;
 
     @Option(names = "--time-compression", paramLabel = "F", defaultValue = "50",
@@ -121,16 +122,17 @@ public final class ScalingCurveCommand implements Callable<Integer> {
         }
         write(report, json, null, figure);
         if (latencyProfileOut != null) {
-            writeProfile(report, latencyProfileOut);
+            writeProfile(report, latencyProfileOut, compression);
         }
         return 0;
     }
 
-    /** Writes the report's scale times as a latency profile CSV. */
-    static void writeProfile(ScalingReport report, Path file) {
+    /** Writes the report's scale times as a latency profile CSV for live runs at {@code compression}. */
+    static void writeProfile(ScalingReport report, Path file, double compression) {
         String csv = report.scaleUpLatency().profileCsv("scale actions measured by farmhand scaling-curve on the "
                 + report.platform() + " platform" + (report.containers() == null ? "" : " (image "
-                + report.containers().image() + ", " + report.containers().memoryLimitMiB() + " MiB per container)"), 2);
+                + report.containers().image() + ", " + report.containers().memoryLimitMiB() + " MiB per container)"), 2,
+                compression);
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());

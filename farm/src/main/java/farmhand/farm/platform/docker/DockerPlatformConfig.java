@@ -12,9 +12,12 @@ import java.time.Duration;
  *                       before its model time 0 ({@link #startAllowance(int)})
  * @param startPerFunction what each initial function adds to it: their JVMs start together on the
  *                         machine's cores, so the time to the last START grows with their number
+ * @param cdsDirectory a host directory for the functions' class-data-sharing archive (null: none): mounted
+ *                     into every container, whose JVM maps the archive of this image when it is there and
+ *                     writes it at exit when it is not ({@code -XX:+AutoCreateSharedArchive})
  */
 public record DockerPlatformConfig(String image, long memoryBytes, Duration readyTimeout, Duration startAllowance,
-                                   Duration startPerFunction) {
+                                   Duration startPerFunction, java.nio.file.Path cdsDirectory) {
 
     /** The function image's tag that {@code ./mvnw -pl farm -am package jib:dockerBuild} builds. */
     public static final String DEFAULT_IMAGE = "farmhand/function:latest";
@@ -39,6 +42,11 @@ public record DockerPlatformConfig(String image, long memoryBytes, Duration read
         }
     }
 
+    /** The same with the class-data-sharing archive in {@code directory} (null: none). */
+    public DockerPlatformConfig withCdsDirectory(java.nio.file.Path directory) {
+        return new DockerPlatformConfig(image, memoryBytes, readyTimeout, startAllowance, startPerFunction, directory);
+    }
+
     /**
      * How long {@code initialFunctions} containers started together may take to announce START: the fixed
      * part plus {@link #startPerFunction} for each.
@@ -55,9 +63,12 @@ public record DockerPlatformConfig(String image, long memoryBytes, Duration read
      */
     public static final Duration DEFAULT_START_PER_FUNCTION = Duration.ofMillis(1500);
 
-    /** The default image, memory limit and start allowance (2 s + 1.5 s per initial function), and a 60 s readiness bound. */
+    /**
+     * The default image, memory limit and start allowance (2 s + 1.5 s per initial function), a 60 s readiness
+     * bound, no class-data-sharing archive.
+     */
     public static DockerPlatformConfig defaults() {
         return new DockerPlatformConfig(DEFAULT_IMAGE, DEFAULT_MEMORY_BYTES, Duration.ofSeconds(60),
-                DEFAULT_START_ALLOWANCE, DEFAULT_START_PER_FUNCTION);
+                DEFAULT_START_ALLOWANCE, DEFAULT_START_PER_FUNCTION, null);
     }
 }

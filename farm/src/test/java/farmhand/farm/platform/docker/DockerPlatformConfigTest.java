@@ -11,7 +11,7 @@ class DockerPlatformConfigTest {
     @Test
     void theStartAllowanceIsTheFixedPartPlusOneShareForEachInitialFunction() {
         DockerPlatformConfig c = new DockerPlatformConfig("img", 0, Duration.ofSeconds(60), Duration.ofSeconds(2),
-                Duration.ofMillis(1500));
+                Duration.ofMillis(1500), null);
         assertEquals(Duration.ofSeconds(2), c.startAllowance(0));
         assertEquals(Duration.ofMillis(2000 + 14 * 1500), c.startAllowance(14));
         assertEquals(Duration.ofMillis(2000 + 18 * 1500), c.startAllowance(18));
@@ -25,7 +25,7 @@ class DockerPlatformConfigTest {
     @Test
     void aNegativeShareIsRefusedNamingIt() {
         var e = assertThrows(IllegalArgumentException.class, () -> new DockerPlatformConfig("img", 0,
-                Duration.ofSeconds(60), Duration.ZERO, Duration.ofSeconds(-1)));
+                Duration.ofSeconds(60), Duration.ZERO, Duration.ofSeconds(-1), null));
         assertEquals("startPerFunction must be >= 0, was PT-1S", e.getMessage());
     }
 }

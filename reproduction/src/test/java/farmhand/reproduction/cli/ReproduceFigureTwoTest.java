@@ -1,0 +1,33 @@
+package farmhand.reproduction.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import farmhand.reproduction.scaling.ScalingSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReproduceFigureTwoTest {
+
+    @Test
+    void onTheDockerPlatformFigureTwoRunsTheThirtySecondWindowUpToSixteenContainersAtTheLiveCompression() {
+        ScalingSettings s = ReproduceCommand.figureTwoSettings("docker", 10);
+        assertEquals(List.of(30.0), s.windowsSeconds());
+        assertEquals(List.of(1, 2, 4, 8, 16), s.workerCounts());
+        assertEquals(10.0, s.compression());
+        assertEquals(ScalingSettings.paper().tasks(), s.tasks());
+        assertEquals(ScalingSettings.paper().serviceSeconds(), s.serviceSeconds());
+    }
+
+    @Test
+    void onTheLocalPlatformFigureTwoIsThePapersThirtySecondWindow() {
+        assertEquals(ScalingSettings.paper().withWindows(List.of(30.0)), ReproduceCommand.figureTwoSettings("local", 20));
+    }
+
+    @Test
+    void reproduceParsesPlatformDockerIntoItsLiveOptions() {
+        ReproduceCommand command = new ReproduceCommand();
+        new picocli.CommandLine(command).parseArgs("--platform", "docker", "--time-compression", "10");
+        assertEquals("docker", command.live.platform());
+        assertEquals(10.0, command.live.timeCompression());
+    }
+}
