@@ -178,9 +178,10 @@ public final class ScalingCurveCommand implements Callable<Integer> {
                     memory.put(run.workers(), sum / n);
                 }
             }).runOn(List.of(dockerVariant), pt -> System.out.printf(Locale.ROOT,
-                    "  window %.0f s, N=%d: runtime %.1f s, speedup %.2f, worker container memory %.0f MiB%n",
+                    "  window %.0f s, N=%d: runtime %.1f s, speedup %.2f, worker container memory %.0f MiB, "
+                            + "started %.1f model s late%n",
                     pt.windowSeconds(), pt.workers(), pt.runtimeSeconds(), pt.speedup(),
-                    memory.getOrDefault(pt.workers(), Double.NaN)));
+                    memory.getOrDefault(pt.workers(), Double.NaN), pt.lateStartSeconds()));
             System.out.println();
             System.out.println(curve.table());
             ScaleUpLatency latency = null;
