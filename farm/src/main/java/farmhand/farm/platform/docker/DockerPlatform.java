@@ -484,9 +484,9 @@ public final class DockerPlatform implements Platform {
      * Creates {@code directory} (writable by the containers' user) and answers the JVM options that map the
      * dynamic class-data-sharing archive of image {@code imageId} from it, or write it at the JVM's exit when
      * it is missing or does not match ({@code -XX:+AutoCreateSharedArchive}, JDK 19+). One archive per image:
-     * a rebuilt image gets its own. Containers that exit together may each write it; the JVM replaces the
-     * file (remove, then create), and one that maps a file still being written finds its header invalid
-     * and runs without it.
+     * a rebuilt image gets its own. Containers that exit together may each write it (the JVM removes the
+     * file and creates it anew); a JVM validates an archive's header before mapping it and runs without one
+     * it cannot validate (not observed to happen here; the first episode's containers write it together).
      */
     static String cdsOptions(Path directory, String imageId) {
         try {
