@@ -1,10 +1,10 @@
 package farmhand.reproduction.regression;
 
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.env.EnvironmentConfig;
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.eval.EpisodeMetrics;
 import farmhand.controllers.eval.Evaluator;
-import farmhand.controllers.policy.Policies;
 import farmhand.controllers.policy.Policy;
 import farmhand.controllers.policy.dqn.DqnPolicy;
 import farmhand.controllers.policy.sarsa.SarsaPolicy;
@@ -119,7 +119,7 @@ public final class PlatformMeasurement {
             Policy policy = switch (name) {
                 case "sarsa" -> new SarsaPolicy(trained.sarsa());
                 case "dqn" -> new DqnPolicy(trained.dqn());
-                default -> Policies.create(name, null, config.reactive());
+                default -> PolicyKind.of(name).create(null, config.reactive(), config.environment());
             };
             try (FarmEnvironment env = config.environment(backend())) {
                 EpisodeMetrics m = new Evaluator(env).runEpisode(policy, seed, config.environment().initialWorkers());

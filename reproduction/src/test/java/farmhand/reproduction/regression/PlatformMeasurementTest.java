@@ -68,7 +68,7 @@ class PlatformMeasurementTest {
             assertTrue(latency.samplesMillis().stream().allMatch(ms -> ms >= 200), latency.samplesMillis().toString());
 
             PlatformMeasurement.ProfileComparison c = PlatformMeasurement.compareWithPaper(
-                    latency.profileCsv("OpenFaaS gateway double", 2), "the double's profile");
+                    latency.profileCsv("OpenFaaS gateway double", 2, 1), "the double's profile");
             double upMean = latency.upBlockingSeconds().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             assertEquals(upMean, c.measuredUpMeanSeconds(), 1e-3);
             assertEquals(6.4, c.paperUpMeanSeconds(), 0.15, "the paper's measured scale-up mean (SPEC section 7)");
