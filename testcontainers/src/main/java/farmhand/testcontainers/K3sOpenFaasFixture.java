@@ -1,11 +1,14 @@
 package farmhand.testcontainers;
 
+import com.github.dockerjava.api.DockerClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.images.builder.Transferable;
@@ -16,8 +19,11 @@ import org.testcontainers.utility.DockerImageName;
  * k3s with OpenFaaS and Redis in containers: a {@code registry:2} container and a
  * {@link K3sContainer} on one network, k3s mirroring the registry ({@link K3sManifests#registries()}),
  * the {@code openfaas} chart and Redis applied through k3s's auto-deploy folder, the gateway and
- * Redis published as NodePorts. Pushing the function image (Jib) and deploying the farm belong to
- * the Docker and OpenFaaS platforms (issues 10 and 11) and are not in this build.
+ * Redis published as NodePorts (added to the container's exposed ports, so the host reaches them
+ * without a port-forward). {@link #pushFunctionImage} copies the function image from the local engine
+ * into the registry, from which k3s pulls it; the farm is then deployed through the project's
+ * {@code OpenFaasPlatform} against {@link #gateway()}, its functions reaching Redis at
+ * {@link #inClusterRedisUrl()}.
  */
 public final class K3sOpenFaasFixture implements AutoCloseable {
 
@@ -68,6 +74,35 @@ public final class K3sOpenFaasFixture implements AutoCloseable {
     /** Where to push the function image from the host (the cluster pulls it as {@link K3sManifests#registryEndpoint()}). */
     public String registryFromHost() {
         return registry.getHost() + ":" + registry.getMappedPort(K3sManifests.REGISTRY_PORT);
+    }
+
+    /** Redis as the functions in the cluster reach it (the {@code redis} Service in {@code default}). */
+    public String inClusterRedisUrl() {
+        return "redis://redis.default.svc.cluster.local:6379";
+    }
+
+    /**
+     * Tags {@code localImage} (present in the engine, e.g. built by {@code jib:dockerBuild}) into the
+     * registry container and pushes it there (the engine treats a registry on a loopback address as
+     * plain HTTP; elsewhere it must be listed in the engine's {@code insecure-registries}).
+     *
+     * @return the image as the cluster pulls it ({@link K3sManifests#registryEndpoint()} + repository)
+     */
+    public String pushFunctionImage(String localImage) {
+        String repository = "farmhand/function";
+        String tag = "k3s";
+        String pushed = registryFromHost() + "/" + repository;
+        DockerClient docker = DockerClientFactory.lazyClient();
+        docker.tagImageCmd(localImage, pushed, tag).exec();
+        try {
+            if (!docker.pushImageCmd(pushed).withTag(tag).start().awaitCompletion(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("pushing " + pushed + ":" + tag + " did not finish within 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pushing " + pushed + ":" + tag, e);
+        }
+        return manifests.registryEndpoint() + "/" + repository + ":" + tag;
     }
 
     /** The cluster's kubeconfig (for a Kubernetes client). */

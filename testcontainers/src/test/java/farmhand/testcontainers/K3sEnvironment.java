@@ -27,6 +27,11 @@ final class K3sEnvironment implements ExecutionCondition {
         return System.getProperty("openfaas.chart.version", "14.2.103");
     }
 
+    /** The function image in the local engine that the suite pushes into its registry. */
+    static String functionImage() {
+        return System.getProperty("function.image", "farmhand/function:latest");
+    }
+
     /** The OpenFaaS chart repository URL, from the environment. */
     static String chartRepository() {
         return System.getenv("OPENFAAS_CHART_REPO");
@@ -62,22 +67,29 @@ final class K3sEnvironment implements ExecutionCondition {
             return "no registry reachable: no Docker engine here (DOCKER_HOST unset, no /var/run/docker.sock), so "
                     + k3sImage() + ", registry:2 and the OpenFaaS images cannot be pulled";
         }
-        String repo = chartRepository();
-        if (repo == null || repo.isBlank()) {
-            return "OPENFAAS_CHART_REPO is not set: the k3s suite needs the OpenFaaS chart repository's URL";
-        }
         try {
             if (!DockerClientFactory.instance().isDockerAvailable()) {
                 return "a Docker socket exists but the engine does not answer";
             }
             DockerClientFactory.lazyClient().pullImageCmd(k3sImage()).start().awaitCompletion(5, TimeUnit.MINUTES);
-            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while pulling " + k3sImage();
         } catch (RuntimeException e) {
             return "Docker runs but cannot pull " + k3sImage() + " (no registry reachable): "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+        }
+        String repo = chartRepository();
+        if (repo == null || repo.isBlank()) {
+            return "OPENFAAS_CHART_REPO is not set: the k3s suite needs the OpenFaaS chart repository's URL";
+        }
+        try {
+            // the function image the suite pushes into its registry (./mvnw -pl farm -am package jib:dockerBuild)
+            DockerClientFactory.lazyClient().inspectImageCmd(functionImage()).exec();
+            return null;
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return "the function image " + functionImage() + " is not in the Docker engine (build it with "
+                    + "./mvnw -pl farm -am package -DskipTests jib:dockerBuild)";
         }
     }
 }

@@ -5,8 +5,9 @@ import java.util.Locale;
 /**
  * What disturbed an episode of a live farm, beyond the work itself: Redis retries and outages, functions
  * that crashed or hung (recovered), foreign entries met, a lost lease. An episode whose Redis outage was
- * longer than a control step, or whose farm lost its lease, is {@linkplain #disturbedReason disturbed}: its
- * numbers measure the fault, not the policy.
+ * longer than a control step, whose farm lost its lease, or whose initial functions announced START more than
+ * {@link #LATE_START_TOLERANCE_SECONDS} model seconds after model time 0 (the first tasks were pushed and
+ * taken late), is {@linkplain #disturbedReason disturbed}: its numbers measure the fault, not the policy.
  *
  * @param redisFailedAttempts Redis calls that failed and were retried
  * @param redisOutages calls that needed at least one retry
@@ -15,12 +16,26 @@ import java.util.Locale;
  * @param hung workers that held a task past its visibility timeout and were replaced
  * @param foreignOutputs entries of {@code output_queue} that were not the farm's (skipped)
  * @param leaseLostTo who took the farm's lease on its prefix during the episode, or null
+ * @param lateStartModelSeconds how far past model time 0 the last initial function announced START (0 when
+ *                              all were up in time), model seconds
  */
 public record EpisodeHealth(long redisFailedAttempts, long redisOutages, double longestOutageModelSeconds, int crashes,
-                            int hung, long foreignOutputs, String leaseLostTo) {
+                            int hung, long foreignOutputs, String leaseLostTo, double lateStartModelSeconds) {
 
     /** Nothing happened (the simulator's episodes). */
-    public static final EpisodeHealth CLEAN = new EpisodeHealth(0, 0, 0, 0, 0, 0, null);
+    public static final EpisodeHealth CLEAN = new EpisodeHealth(0, 0, 0, 0, 0, 0, null, 0);
+
+    /**
+     * A start later than this (model seconds) disturbs an episode: the shortest task's deadline leaves it
+     * about 0.3 s of waiting, so the tasks of the first second would miss it.
+     */
+    public static final double LATE_START_TOLERANCE_SECONDS = 1.0;
+
+    /** The same without a late start (an episode's health before its start is known). */
+    public EpisodeHealth(long redisFailedAttempts, long redisOutages, double longestOutageModelSeconds, int crashes,
+                         int hung, long foreignOutputs, String leaseLostTo) {
+        this(redisFailedAttempts, redisOutages, longestOutageModelSeconds, crashes, hung, foreignOutputs, leaseLostTo, 0);
+    }
 
     /**
      * Why the episode's results cannot be trusted as a measurement of the policy, or null when they can.
@@ -34,6 +49,11 @@ public record EpisodeHealth(long redisFailedAttempts, long redisOutages, double 
         if (longestOutageModelSeconds > stepSeconds) {
             return String.format(Locale.ROOT, "Redis was unreachable for %.1f model s, longer than a control step "
                     + "(%.1f s): %d failed call(s) retried", longestOutageModelSeconds, stepSeconds, redisFailedAttempts);
+        }
+        if (lateStartModelSeconds > LATE_START_TOLERANCE_SECONDS) {
+            return String.format(Locale.ROOT, "the initial functions announced START %.1f model s after model time 0 "
+                    + "(more than the platform's start allowance): the first tasks were pushed late",
+                    lateStartModelSeconds);
         }
         return null;
     }

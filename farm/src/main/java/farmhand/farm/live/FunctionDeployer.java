@@ -56,9 +56,14 @@ public final class FunctionDeployer {
         awaitStart(function);
     }
 
-    /** Waits for {@code function}'s START. */
+    /** Waits for {@code function}'s START, at most {@link #HANDSHAKE_TIMEOUT}. */
     public void awaitStart(FunctionSpec function) {
-        long deadline = System.nanoTime() + HANDSHAKE_TIMEOUT.toNanos();
+        awaitStart(function, HANDSHAKE_TIMEOUT);
+    }
+
+    /** Waits for {@code function}'s START, at most {@code timeout}. */
+    public void awaitStart(FunctionSpec function, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!queues.awaitStart(function.name(), Duration.ofMillis(50))) {
             if (platform.exited(function.name())) {
                 throw new IllegalStateException("function " + function.name() + " exited on platform '"
@@ -66,7 +71,7 @@ public final class FunctionDeployer {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("function " + function.name() + " did not announce START within "
-                        + HANDSHAKE_TIMEOUT.toSeconds() + " s on platform '" + platform.name() + "'");
+                        + timeout.toSeconds() + " s on platform '" + platform.name() + "'");
             }
         }
     }

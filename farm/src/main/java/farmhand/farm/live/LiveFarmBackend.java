@@ -64,6 +64,7 @@ public final class LiveFarmBackend implements FarmBackend {
     private long outputIndex;
     private long foreignOutputs;
     private long lastReapNanos;
+    private double lateStartSeconds;
     private EpisodeSpec spec;
 
     /**
@@ -141,9 +142,12 @@ public final class LiveFarmBackend implements FarmBackend {
         outputIndex = 0;
         foreignOutputs = 0;
         this.spec = spec;
-        // program start a little ahead, so the initial functions are up when model time 0 comes
+        lateStartSeconds = 0;
+        // program start a little ahead, so the initial functions (the workers, the collector and the emitter) are
+        // up when model time 0 comes
+        int initialFunctions = spec.initialWorkers() + 2;
         long aheadNanos = 200_000_000L + 5_000_000L * spec.initialWorkers()
-                + deployer.platform().startAllowance().toNanos();
+                + deployer.platform().startAllowance(initialFunctions).toNanos();
         clock = FarmClock.fromEpoch(FarmClock.epochNanosNow() + aheadNanos, options.compression());
         queues.publishEpisode(new EpisodeSettings(clock.startEpochNanos(), options.compression(), options.pollSeconds(),
                 options.liveness()), spec.workload());
@@ -161,8 +165,19 @@ public final class LiveFarmBackend implements FarmBackend {
         for (FunctionSpec f : initial) {
             deployer.deploy(f, true);
         }
+        // the initial functions boot together: the first awaited may take the whole start allowance, and then some
+        Duration startTimeout = FunctionDeployer.HANDSHAKE_TIMEOUT.plus(
+                deployer.platform().startAllowance(initialFunctions));
+        long startDeadline = System.nanoTime() + startTimeout.toNanos();
         for (FunctionSpec f : initial) {
-            deployer.awaitStart(f);
+            deployer.awaitStart(f, Duration.ofNanos(Math.max(1, startDeadline - System.nanoTime())));
+        }
+        lateStartSeconds = Math.max(0, clock.nowSeconds());
+        if (lateStartSeconds > EpisodeHealth.LATE_START_TOLERANCE_SECONDS) {
+            LOG.warn("the {} initial functions announced START {} model s after model time 0 (start allowance {} s wall "
+                    + "on platform '{}'): the episode is disturbed", initialFunctions,
+                    String.format(java.util.Locale.ROOT, "%.1f", lateStartSeconds),
+                    deployer.platform().startAllowance(initialFunctions).toMillis() / 1000.0, deployer.platform().name());
         }
         sleepUntil(0.0);
     }
@@ -296,7 +311,7 @@ public final class LiveFarmBackend implements FarmBackend {
     public EpisodeHealth health() {
         RedisQueues.ConnectionStats s = base.stats();
         return new EpisodeHealth(s.failedAttempts(), s.outages(), s.longestOutageWallSeconds() * options.compression(),
-                reaper.crashes(), reaper.hung(), foreignOutputs, lease.lostTo());
+                reaper.crashes(), reaper.hung(), foreignOutputs, lease.lostTo(), lateStartSeconds);
     }
 
     /** Crashes of workers, the collector and the emitter that the reaper handled this episode. */

@@ -60,6 +60,15 @@ public interface Platform extends AutoCloseable {
         return java.time.Duration.ZERO;
     }
 
+    /**
+     * The start allowance for an episode that starts {@code initialFunctions} functions together (the
+     * collector, the initial workers and the emitter): on a platform where each boots a JVM on the same
+     * few cores it grows with their number. By default {@link #startAllowance()}, whatever the number.
+     */
+    default java.time.Duration startAllowance(int initialFunctions) {
+        return startAllowance();
+    }
+
     /** Removes every function (the platform is used again for the next episode). */
     default void removeAll() {
         for (String name : deployed()) {

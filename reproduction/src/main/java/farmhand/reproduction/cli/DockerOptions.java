@@ -16,10 +16,21 @@ public final class DockerOptions {
             description = "docker platform: memory limit of each function container, MiB; 0 for none (default: ${DEFAULT-VALUE})")
     long memoryMiB;
 
-    @Option(names = "--docker-start-seconds", paramLabel = "S", defaultValue = "10",
-            description = "docker platform: wall seconds the initial containers may take to boot before an episode's "
-                    + "model time 0; raise it for large farms on few cores (default: ${DEFAULT-VALUE})")
+    @Option(names = "--docker-start-seconds", paramLabel = "S", defaultValue = "2",
+            description = "docker platform: fixed wall seconds the initial containers may take to boot before an "
+                    + "episode's model time 0, plus --docker-start-seconds-per-function each (default: ${DEFAULT-VALUE})")
     double startSeconds;
+
+    @Option(names = "--docker-start-seconds-per-function", paramLabel = "S", defaultValue = "1.5",
+            description = "docker platform: wall seconds each initial container adds to the start allowance (their "
+                    + "JVMs boot together on the machine's cores); raise it on a loaded machine (default: ${DEFAULT-VALUE})")
+    double startSecondsPerFunction;
+
+    @Option(names = "--docker-cds-dir", paramLabel = "DIR",
+            description = "docker platform: host directory for the functions' class-data-sharing archive (written by "
+                    + "the first containers to exit, mapped by later ones to start faster); 'none' to run without "
+                    + "(default: ~/.cache/farmhand/cds)")
+    String cdsDirectory;
 
     /** The platform's configuration; refuses a negative memory limit or start allowance naming the option. */
     public DockerPlatformConfig config() {
@@ -29,7 +40,22 @@ public final class DockerOptions {
         if (!(startSeconds >= 0) || !Double.isFinite(startSeconds)) {
             throw new IllegalArgumentException("--docker-start-seconds must be >= 0, was " + startSeconds);
         }
+        if (!(startSecondsPerFunction >= 0) || !Double.isFinite(startSecondsPerFunction)) {
+            throw new IllegalArgumentException("--docker-start-seconds-per-function must be >= 0, was "
+                    + startSecondsPerFunction);
+        }
         return new DockerPlatformConfig(image, memoryMiB << 20, Duration.ofSeconds(60),
-                Duration.ofMillis(Math.round(startSeconds * 1000)));
+                Duration.ofMillis(Math.round(startSeconds * 1000)),
+                Duration.ofMillis(Math.round(startSecondsPerFunction * 1000)), cdsPath());
+    }
+
+    private java.nio.file.Path cdsPath() {
+        if ("none".equals(cdsDirectory)) {
+            return null;
+        }
+        if (cdsDirectory == null || cdsDirectory.isBlank()) {
+            return java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "farmhand", "cds");
+        }
+        return java.nio.file.Path.of(cdsDirectory);
     }
 }

@@ -102,7 +102,8 @@ public final class ScalingCurveCommand implements Callable<Integer> {
 
     @Option(names = "--latency-profile-out", paramLabel = "FILE",
             description = "write the measured scale-up and scale-down times as a latency profile CSV the simulator "
-                    + "loads (platform.latencyProfile: FILE)")
+                    + "loads (platform.latencyProfile: FILE), in model seconds of a live run at --time-compression "
+                    + "(measured wall seconds x the compression)")
     Path latencyProfileOut;
 
     @Option(names = "--time-compression", paramLabel = "F", defaultValue = "50",
@@ -161,17 +162,18 @@ public final class ScalingCurveCommand implements Callable<Integer> {
         }
         write(report, json, null, figure);
         if (latencyProfileOut != null) {
-            writeProfile(report, latencyProfileOut);
+            writeProfile(report, latencyProfileOut, compression);
         }
         return 0;
     }
 
-    /** Writes the report's scale times as a latency profile CSV. */
-    static void writeProfile(ScalingReport report, Path file) {
+    /** Writes the report's scale times as a latency profile CSV for live runs at {@code compression}. */
+    static void writeProfile(ScalingReport report, Path file, double compression) {
         String csv = report.scaleUpLatency().profileCsv("scale actions measured by farmhand scaling-curve on the "
                 + report.platform() + " platform" + (report.containers() == null ? "" : " (image "
                 + report.containers().image() + (report.containers().memoryLimitMiB() == 0 ? ")"
-                : ", " + report.containers().memoryLimitMiB() + " MiB per container)")), 2);
+                : ", " + report.containers().memoryLimitMiB() + " MiB per container)")), 2,
+                compression);
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -217,9 +219,10 @@ public final class ScalingCurveCommand implements Callable<Integer> {
                     memory.put(run.workers(), sum / n);
                 }
             }).runOn(List.of(dockerVariant), pt -> System.out.printf(Locale.ROOT,
-                    "  window %.0f s, N=%d: runtime %.1f s, speedup %.2f, worker container memory %.0f MiB%n",
+                    "  window %.0f s, N=%d: runtime %.1f s, speedup %.2f, worker container memory %.0f MiB, "
+                            + "started %.1f model s late%n",
                     pt.windowSeconds(), pt.workers(), pt.runtimeSeconds(), pt.speedup(),
-                    memory.getOrDefault(pt.workers(), Double.NaN)));
+                    memory.getOrDefault(pt.workers(), Double.NaN), pt.lateStartSeconds()));
             System.out.println();
             System.out.println(curve.table());
             ScaleUpLatency latency = null;

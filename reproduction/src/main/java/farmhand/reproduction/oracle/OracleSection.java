@@ -54,15 +54,24 @@ public final class OracleSection {
      * Plans the oracle on {@code seeds} with the simulator of {@code config}, measures each evaluation's
      * distance to its frontier, writes {@code oracle.json} into {@code out} and returns the Markdown section.
      */
-    public static String run(ExperimentConfig config, List<Long> seeds, List<Evaluation> evaluations, Path out) {
+    public static Section run(ExperimentConfig config, List<Long> seeds, List<Evaluation> evaluations, Path out) {
         if (config.workload().phases().size() < 4) {
-            return "## Oracle frontier\n\nSkipped: the oracle's schedules need four phases, the workload has "
-                    + config.workload().phases().size() + ".\n";
+            return new Section("## Oracle frontier\n\nSkipped: the oracle's schedules need four phases, the workload has "
+                    + config.workload().phases().size() + ".\n", null);
         }
         OraclePlanner.Frontier frontier = frontier(config, seeds);
         List<Distance> distances = distances(frontier, evaluations);
         Json.write(out.resolve("oracle.json"), new Report(frontier, distances));
-        return markdown(frontier, distances);
+        return new Section(markdown(frontier, distances), frontier);
+    }
+
+    /**
+     * What {@link #run} made.
+     *
+     * @param markdown the report's section
+     * @param frontier the planned frontier; null when the oracle could not be planned
+     */
+    public record Section(String markdown, OraclePlanner.Frontier frontier) {
     }
 
     /**

@@ -6,6 +6,7 @@ import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.EvaluationSummary;
 import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.eval.Lead;
+import farmhand.controllers.oracle.OraclePlanner;
 import farmhand.controllers.policy.Policy;
 import farmhand.controllers.policy.dqn.DqnAgent;
 import farmhand.controllers.policy.dqn.DqnPolicy;
@@ -336,7 +337,8 @@ public final class Reproduction {
         if (!lead.isEmpty()) {
             md += "\n" + lead;
         }
-        String oracleText = plan.oracle() ? OracleSection.run(config, seeds, evaluations, dir) : "";
+        OracleSection.Section oracle = plan.oracle() ? OracleSection.run(config, seeds, evaluations, dir) : null;
+        String oracleText = oracle == null ? "" : oracle.markdown();
         if (!oracleText.isEmpty()) {
             md += "\n" + oracleText;
         }
@@ -360,7 +362,7 @@ public final class Reproduction {
             index.section(heading, oracleText.substring(oracleText.indexOf('\n') + 1).strip()
                     + "\n\nThe frontier and the distances are also in [oracle.json](oracle.json).");
         }
-        figures(index, evaluations, trained, dir, out);
+        figures(index, evaluations, oracle == null ? null : oracle.frontier(), trained, dir, out);
         if (plan.figureTwo() != null) {
             out.println();
             ScalingReport fig2 = plan.figureTwo().measure(dir);
@@ -374,16 +376,18 @@ public final class Reproduction {
         return evaluations;
     }
 
-    private void figures(RunIndex index, List<Evaluation> evaluations, Trained trained, Path dir, PrintStream out) {
+    private void figures(RunIndex index, List<Evaluation> evaluations, OraclePlanner.Frontier frontier, Trained trained,
+                         Path dir, PrintStream out) {
         List<Evaluation> paperFour = evaluations.stream().filter(e -> Figures.inPaper(e.policy())).toList();
         List<Evaluation> others = evaluations.stream().filter(e -> !Figures.inPaper(e.policy())).toList();
         index.figure("Fig. 4: arrival pattern", print(out, Figures.arrivalPattern(config.workload(), 50,
                         dir.resolve("fig4-arrivals.png"))),
                 "Mean arrivals per second over 50 episodes, as deployed and as described.");
         index.figure("Fig. 5: final QoS against resources", print(out, Figures.qosVersusResources(evaluations,
-                        dir.resolve("fig5-qos-vs-resources.png"))),
+                        frontier, dir.resolve("fig5-qos-vs-resources.png"))),
                 "Each run's final QoS against its mean workers (a) and its scaling actions (b); the crosses mark "
-                        + "each policy's mean +- std.");
+                        + "each policy's mean +- std" + (frontier == null ? "." : "; the dashed line is the clairvoyant "
+                        + "oracle's frontier (the fewest mean workers for each mean final QoS, on the same seeds)."));
         index.figure("Fig. 6: the paper's four policies, step by step", print(out, Figures.policyComparison(paperFour,
                         "Paper's policies", dir.resolve("fig6-policy-comparison.png"))),
                 "Mean over episodes per control step, dashed: mean +- std clipped to the physical range.");

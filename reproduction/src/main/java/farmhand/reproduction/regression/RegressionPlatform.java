@@ -14,12 +14,12 @@ public enum RegressionPlatform implements Spelled {
     /** The live farm on real Redis with in-process functions (the local platform). */
     LOCAL("local", null, true),
     /** Functions in Docker containers. */
-    DOCKER("docker", "the gate's suite does not drive the Docker platform yet (./farmhand scaling-curve --platform docker measures it)", true),
+    DOCKER("docker", null, true),
     /** An OpenFaaS gateway. */
     OPENFAAS("openfaas", null, true),
     /** OpenFaaS on k3s in containers (the testcontainers suite). */
-    K3S("k3s", "the k3s suite does not deploy the farm yet, and it needs a Docker engine with a reachable "
-            + "registry", true);
+    K3S("k3s", "this command cannot start the cluster: ci/regression --platform k3s runs the k3s suite "
+            + "(testcontainers module), which writes the report this command compares with --measured FILE", true);
 
     private final String cliName;
     private final String unavailableReason;

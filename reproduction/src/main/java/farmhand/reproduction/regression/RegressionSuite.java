@@ -1,5 +1,6 @@
 package farmhand.reproduction.regression;
 
+import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.env.Action;
 import farmhand.controllers.env.FarmEnvironment;
 import farmhand.controllers.env.Observation;
@@ -8,8 +9,12 @@ import farmhand.controllers.env.StepInfo;
 import farmhand.controllers.env.StepResult;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.Evaluator;
-import farmhand.controllers.catalog.PolicyKind;
 import farmhand.controllers.policy.Policy;
+import farmhand.controllers.policy.dqn.DqnAgent;
+import farmhand.controllers.policy.dqn.DqnPolicy;
+import farmhand.controllers.policy.sarsa.SarsaAgent;
+import farmhand.controllers.policy.sarsa.SarsaPolicy;
+import farmhand.controllers.training.TrainingPlan;
 import farmhand.farm.backend.FarmBackend;
 import farmhand.farm.sim.SimulatedFarm;
 import farmhand.reproduction.config.ExperimentConfig;
@@ -19,6 +24,7 @@ import farmhand.reproduction.scaling.ScalingCurve;
 import farmhand.reproduction.scaling.ScalingExperiment;
 import farmhand.reproduction.scaling.ScalingPoint;
 import farmhand.reproduction.scaling.ScalingSettings;
+import farmhand.reproduction.training.AgentTraining;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,14 +50,20 @@ public final class RegressionSuite {
     /** Scale-ups over which a live platform's scale-up latency is measured. */
     public static final int SCALE_UPS = 10;
     /** Fig. 2's 30 s window, short: 120 tasks of 2.04 s at N = 1, 2, 4, time compression 50. */
-    static final ScalingSettings SCALING = new ScalingSettings(120, 2.04, List.of(30.0), List.of(1, 2, 4),
+    public static final ScalingSettings SCALING = new ScalingSettings(120, 2.04, List.of(30.0), List.of(1, 2, 4),
             ScalingSettings.DEFAULT_COMPRESSION, 42);
 
     /** Enough episodes for the JIT to reach steady state: a fresh JVM and a warm one then agree. */
     private static final int REFERENCE_WARMUPS = 300;
     private static final int REFERENCE_RUNS = 15;
-    private static final int DECISION_REPEATS = 7;
-    private static final int DECISIONS_PER_REPEAT = 200_000;
+    private static final int DECISION_REPEATS = 21;
+    private static final int DECISIONS_PER_REPEAT = 50_000;
+    /**
+     * Untimed repeats per policy before any is timed (400,000 decisions). With 100,000, one run on a loaded
+     * machine (load ~12) timed reactive-maximum at 114 ns instead of ~10, likely before its code was
+     * compiled (the JIT's compiler threads lag under load); not verified.
+     */
+    private static final int WARMUP_REPEATS = 8;
 
     private final ExperimentConfig config;
     private final Consumer<String> progress;
@@ -65,17 +77,64 @@ public final class RegressionSuite {
         this.progress = progress;
     }
 
-    /** The policies whose QoS and workers the gate compares: label, policy, initial workers. */
-    record PolicyRun(String label, PolicyKind policy, int initialWorkers) {
+    /**
+     * A policy whose QoS and workers the gate compares.
+     *
+     * @param label the figure's name after {@code qos.} and {@code workers.}
+     * @param make a fresh policy for one evaluation
+     * @param initialWorkers workers at an episode's start
+     */
+    record PolicyRun(String label, Supplier<Policy> make, int initialWorkers) {
     }
 
-    List<PolicyRun> policyRuns() {
+    /**
+     * The gate's policies: the two reactive baselines, static 15, KEDA, HPA, and SARSA and DQN as
+     * {@code trained} made them.
+     */
+    List<PolicyRun> policyRuns(TrainedAgents trained) {
         int initial = config.environment().initialWorkers();
-        return List.of(new PolicyRun("reactive-average", PolicyKind.REACTIVE_AVERAGE, initial),
-                new PolicyRun("reactive-maximum", PolicyKind.REACTIVE_MAXIMUM, initial),
-                new PolicyRun("static-" + STATIC_WORKERS, PolicyKind.STATIC, STATIC_WORKERS),
-                new PolicyRun("keda-redis-list", PolicyKind.KEDA_REDIS_LIST, initial),
-                new PolicyRun("hpa-utilization", PolicyKind.HPA_UTILIZATION, initial));
+        List<PolicyRun> runs = new ArrayList<>();
+        for (PolicyKind kind : List.of(PolicyKind.REACTIVE_AVERAGE, PolicyKind.REACTIVE_MAXIMUM)) {
+            runs.add(new PolicyRun(kind.spelling(), named(kind), initial));
+        }
+        runs.add(new PolicyRun("static-" + STATIC_WORKERS, named(PolicyKind.STATIC), STATIC_WORKERS));
+        for (PolicyKind kind : List.of(PolicyKind.KEDA_REDIS_LIST, PolicyKind.HPA_UTILIZATION)) {
+            runs.add(new PolicyRun(kind.spelling(), named(kind), initial));
+        }
+        runs.add(new PolicyRun("sarsa", () -> new SarsaPolicy(trained.sarsa()), initial));
+        runs.add(new PolicyRun("dqn", () -> new DqnPolicy(trained.dqn()), initial));
+        return runs;
+    }
+
+    /**
+     * SARSA and DQN as the gate trains them: on the simulator, from the experiment's training seed,
+     * for the experiment's episode counts (10,000 SARSA, 300 DQN episodes by default), keeping the
+     * snapshot validation selects. The simulator is deterministic, so the same build trains the same
+     * agents on every machine; a platform's episodes then show how the platform treats them.
+     *
+     * @param sarsa the trained SARSA(lambda) agent
+     * @param dqn the trained Double DQN agent
+     * @param trainingMillis wall time both trainings took together
+     */
+    public record TrainedAgents(SarsaAgent sarsa, DqnAgent dqn, double trainingMillis) {
+    }
+
+    /** Trains {@link TrainedAgents} on the simulator for the experiment's episode counts. */
+    public TrainedAgents train() {
+        return train(config.training().sarsaEpisodes(), config.training().dqnEpisodes());
+    }
+
+    /** Trains {@link TrainedAgents} on the simulator for the given episode counts (tests train briefly). */
+    public TrainedAgents train(int sarsaEpisodes, int dqnEpisodes) {
+        long seed = config.training().seed();
+        long start = System.nanoTime();
+        AgentTraining training = new AgentTraining(config,
+                c -> new SimulatedFarm(c.simulator().toConfig(c.platform().profile())));
+        SarsaAgent sarsa = training.sarsa(TrainingPlan.of(sarsaEpisodes, seed), null, r -> { },
+                AgentTraining.Checkpoints.NONE).agent();
+        DqnAgent dqn = training.dqn(TrainingPlan.of(dqnEpisodes, seed), r -> { },
+                AgentTraining.Checkpoints.NONE).agent();
+        return new TrainedAgents(sarsa, dqn, (System.nanoTime() - start) / 1e6);
     }
 
     /**
@@ -87,17 +146,55 @@ public final class RegressionSuite {
      * @param redisUrl the Redis of a live platform's scaling measurements; ignored for {@code sim}
      */
     public RegressionReport run(RegressionPlatform platform, Supplier<FarmBackend> episodeBackend, String redisUrl) {
-        return run(platform, episodeBackend, redisUrl, PlatformVariant.bare(), SCALE_UPS);
+        return run(platform, episodeBackend, redisUrl, LiveSetup.LOCAL);
     }
 
     /**
-     * Runs the suite with a live platform's scaling measurements on {@code scalingPlatform}.
+     * Runs the suite with a live platform's scale-ups and Fig. 2's batches on {@code scalingPlatform}
+     * and every policy (the issue-11 branch's OpenFaaS gate calls this).
      *
-     * @param scalingPlatform the platform the scale-ups and Fig. 2's batches start their functions on
      * @param scaleUps scale-ups over which the scale-up latency is measured, {@code >= 1}
      */
     public RegressionReport run(RegressionPlatform platform, Supplier<FarmBackend> episodeBackend, String redisUrl,
                                 PlatformVariant scalingPlatform, int scaleUps) {
+        return run(platform, episodeBackend, redisUrl, new LiveSetup(scalingPlatform, scaleUps, SCALING, POLICY_LABELS));
+    }
+
+    /**
+     * How a live platform's part of the suite runs: its scaling measurements' platform and sizes,
+     * and which policies' episodes it runs.
+     *
+     * @param scalingPlatform the platform the scale-ups and Fig. 2's batches start their functions on
+     * @param scaleUps scale-ups over which the scale-up latency is measured, {@code >= 1}
+     * @param scaling Fig. 2's batches (tasks, N, time compression)
+     * @param policies labels of the policies whose episodes run (a subset of {@link #POLICY_LABELS})
+     */
+    public record LiveSetup(PlatformVariant scalingPlatform, int scaleUps, ScalingSettings scaling,
+                            List<String> policies) {
+
+        /** The local platform: every policy, 10 scale-ups, Fig. 2 at compression 50. */
+        public static final LiveSetup LOCAL = new LiveSetup(PlatformVariant.bare(), SCALE_UPS, SCALING, POLICY_LABELS);
+
+        public LiveSetup {
+            policies = List.copyOf(policies);
+            if (scaleUps < 1 || !POLICY_LABELS.containsAll(policies)) {
+                throw new IllegalArgumentException("a live setup needs >= 1 scale-up and policies among " + POLICY_LABELS);
+            }
+        }
+    }
+
+    /** Every policy label the gate knows, in the order it runs them. */
+    public static final List<String> POLICY_LABELS = List.of("reactive-average", "reactive-maximum",
+            "static-" + STATIC_WORKERS, "keda-redis-list", "hpa-utilization", "sarsa", "dqn");
+
+    /**
+     * Runs the suite with a live platform's part as {@code live} says (ignored for {@code sim}, which
+     * runs every policy).
+     */
+    public RegressionReport run(RegressionPlatform platform, Supplier<FarmBackend> episodeBackend, String redisUrl,
+                                LiveSetup live) {
+        PlatformVariant scalingPlatform = live.scalingPlatform();
+        int scaleUps = live.scaleUps();
         progress.accept("reference: a fixed simulated episode (static " + STATIC_WORKERS + ", seed 42), fastest of "
                 + REFERENCE_RUNS);
         double referenceMillis = referenceMillis();
@@ -106,22 +203,34 @@ public final class RegressionSuite {
         progress.accept("decision costs on observations recorded from simulated episodes");
         List<Step> recorded = recordSteps();
         for (PolicyKind kind : decidingPolicies()) { // every policy through the timing loop first: its call site
-            decisionNanos(kind, recorded, 2);        // is then equally megamorphic for each, in any JVM
-        }
+            decisionNanos(named(kind), recorded, WARMUP_REPEATS); // is then equally megamorphic for each, in any
+        }                                                          // JVM, and compiled before anything is timed
         for (PolicyKind kind : decidingPolicies()) {
-            figures.add(Figure.decision("decision." + kind.spelling(), decisionNanos(kind, recorded, DECISION_REPEATS),
+            figures.add(Figure.decision("decision." + kind.spelling(), decisionNanos(named(kind), recorded, DECISION_REPEATS),
                     refNanos));
         }
+        progress.accept("SARSA (" + config.training().sarsaEpisodes() + " episodes) and DQN ("
+                + config.training().dqnEpisodes() + " episodes) trained on the simulator, seed " + config.training().seed());
+        TrainedAgents trained = train();
+        progress.accept(String.format(java.util.Locale.ROOT, "trained both in %.1f s", trained.trainingMillis() / 1000));
+        Supplier<Policy> sarsa = () -> new SarsaPolicy(trained.sarsa());
+        Supplier<Policy> dqn = () -> new DqnPolicy(trained.dqn());
+        decisionNanos(sarsa, recorded, WARMUP_REPEATS);
+        decisionNanos(dqn, recorded, WARMUP_REPEATS);
+        figures.add(Figure.decision("decision.sarsa", decisionNanos(sarsa, recorded, DECISION_REPEATS), refNanos));
+        figures.add(Figure.decision("decision.dqn", decisionNanos(dqn, recorded, DECISION_REPEATS), refNanos));
         if (platform.live()) {
             progress.accept("scale-up latency over " + scaleUps + " scale-ups on " + scalingPlatform.name());
             ScaleUpLatency latency = ScaleUpLatency.measure(redisUrl, scalingPlatform, scaleUps, 42);
             figures.add(Figure.timing("scale-up.p50", latency.p50Millis(), "ms", referenceMillis));
             figures.add(Figure.timing("scale-up.p95", latency.p95Millis(), "ms", referenceMillis));
-            progress.accept("Fig. 2, 30 s window, " + SCALING.tasks() + " tasks at N = " + SCALING.workerCounts());
-            ScalingCurve curve = new ScalingExperiment(SCALING, redisUrl, scalingPlatform, r -> { })
+            ScalingSettings scaling = live.scaling();
+            progress.accept("Fig. 2, 30 s window, " + scaling.tasks() + " tasks at N = " + scaling.workerCounts()
+                    + ", time compression " + scaling.compression());
+            ScalingCurve curve = new ScalingExperiment(scaling, redisUrl, scalingPlatform, r -> { })
                     .runOn(List.of(scalingPlatform), p -> { });
             for (ScalingPoint p : curve.points()) {
-                if (p.workers() > SCALING.workerCounts().getFirst()) {
+                if (p.workers() > scaling.workerCounts().getFirst()) {
                     figures.add(Figure.plain("speedup.n" + p.workers(), FigureKind.SPEEDUP, p.speedup(), "x"));
                 }
             }
@@ -129,19 +238,26 @@ public final class RegressionSuite {
             figures.add(Figure.timing("data-path.p50", largest.dataPathMedianWallMillis(), "ms", referenceMillis));
         }
         List<Long> seeds = platform.live() ? LIVE_SEEDS : SIM_SEEDS;
-        for (PolicyRun run : policyRuns()) {
+        for (PolicyRun run : policyRuns(trained)) {
+            if (platform.live() && !live.policies().contains(run.label())) {
+                continue;
+            }
             progress.accept(run.label() + " on " + platform.cliName() + ", seeds " + seeds);
             Evaluation e;
-            ExperimentConfig loop = config.withEnvironment(run.policy().environmentFor(config.environment()));
+            // a loop wide enough for the deployed autoscalers to set replica counts; the others behave the same in it
+            ExperimentConfig loop = config.withEnvironment(PolicyKind.wide(config.environment()));
             try (FarmEnvironment env = loop.environment(episodeBackend.get())) {
-                e = new Evaluator(env).evaluate(run.policy().create(null, loop.reactive(), loop.environment()), seeds,
-                        run.initialWorkers(), m -> { });
+                e = new Evaluator(env).evaluate(run.make().get(), seeds, run.initialWorkers(), m -> { });
             }
             figures.add(Figure.plain("qos." + run.label(), FigureKind.QOS, e.summary().finalQos().mean(), "fraction"));
             figures.add(Figure.plain("workers." + run.label(), FigureKind.WORKERS, e.summary().meanWorkers().mean(),
                     "workers"));
         }
         return new RegressionReport(platform.cliName(), referenceMillis, figures);
+    }
+
+    private Supplier<Policy> named(PolicyKind kind) {
+        return () -> kind.create(null, config.reactive(), kind.environmentFor(config.environment()));
     }
 
     /** Every policy that decides without a trained model. */
@@ -153,7 +269,12 @@ public final class RegressionSuite {
         return config.environment(new SimulatedFarm(config.simulator().toConfig(config.platform().profile())));
     }
 
-    private double referenceMillis() {
+    /**
+     * The reference duration, wall milliseconds: the fastest of 15 runs of a fixed simulated episode
+     * (static 15, seed 42) after a warm-up. Timings measured elsewhere in the same run (the k3s suite)
+     * are stored as multiples of it.
+     */
+    public double referenceMillis() {
         Policy fixed = PolicyKind.STATIC.create(null, config.reactive(), config.environment());
         double[] millis = new double[REFERENCE_RUNS];
         try (FarmEnvironment env = simulated()) {
@@ -203,8 +324,8 @@ public final class RegressionSuite {
      * are replayed in order with a reset at each episode's start (policies with a history, KEDA's
      * stabilisation window, expect time to move forward), so a reset per episode is included.
      */
-    private double decisionNanos(PolicyKind kind, List<Step> steps, int repeats) {
-        Policy policy = kind.create(null, config.reactive(), config.environment());
+    private double decisionNanos(Supplier<Policy> make, List<Step> steps, int repeats) {
+        Policy policy = make.get();
         Observation[] obs = steps.stream().map(Step::observation).toArray(Observation[]::new);
         StepInfo[] infos = steps.stream().map(Step::info).toArray(StepInfo[]::new);
         boolean[] first = new boolean[obs.length];

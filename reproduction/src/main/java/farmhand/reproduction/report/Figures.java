@@ -16,6 +16,7 @@ import farmhand.reproduction.scaling.ScalingCurve;
 import farmhand.reproduction.scaling.ScalingPoint;
 import farmhand.reproduction.scaling.ScalingSettings;
 import farmhand.controllers.catalog.PolicyKind;
+import farmhand.controllers.oracle.OraclePlanner;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -86,6 +87,8 @@ public final class Figures {
             PolicyKind.KEDA_REDIS_LIST.spelling(), SeriesMarkers.TRIANGLE_DOWN,
             PolicyKind.HPA_UTILIZATION.spelling(), SeriesMarkers.CROSS,
             "static-14", SeriesMarkers.CIRCLE, "static-15", SeriesMarkers.SQUARE, "static-16", SeriesMarkers.DIAMOND);
+    private static final BasicStroke FRONTIER_STROKE = new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {6f, 4f}, 0f);
     private static final BasicStroke BAND = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {3f, 3f}, 0f);
 
@@ -180,9 +183,12 @@ public final class Figures {
     /**
      * Fig. 5, both panels: each run's final QoS against its mean workers, and against its scaling
      * actions, one colour and marker per policy; each policy's mean is marked by a cross spanning
-     * mean +- std on both axes.
+     * mean +- std on both axes; the oracle's frontier, when given, as a dashed line through its reached
+     * points (mean final QoS against mean workers, and against mean scaling actions).
+     *
+     * @param frontier the clairvoyant oracle's frontier on the same seeds, or null
      */
-    public static Path qosVersusResources(List<Evaluation> evaluations, Path file) {
+    public static Path qosVersusResources(List<Evaluation> evaluations, OraclePlanner.Frontier frontier, Path file) {
         XYChart workers = chart("(a) Final QoS vs mean workers (cross: policy mean +- std)", "mean workers",
                 "final QoS %");
         XYChart scaling = chart("(b) Final QoS vs scaling actions (cross: policy mean +- std)", "scaling actions",
@@ -191,6 +197,16 @@ public final class Figures {
             Evaluation e = evaluations.get(i);
             scatter(workers, e, i, EpisodeMetrics::meanWorkers);
             scatter(scaling, e, i, EpisodeMetrics::scalingActions);
+        }
+        if (frontier != null) {
+            List<OraclePlanner.FrontierPoint> reached = frontier.points().stream()
+                    .filter(OraclePlanner.FrontierPoint::reached).toList();
+            if (!reached.isEmpty()) {
+                double[] qos = reached.stream().mapToDouble(p -> 100 * p.finalQos()).toArray();
+                frontierLine(workers, reached.stream().mapToDouble(OraclePlanner.FrontierPoint::meanWorkers).toArray(), qos);
+                frontierLine(scaling, reached.stream().mapToDouble(OraclePlanner.FrontierPoint::meanScalingActions)
+                        .toArray(), qos);
+            }
         }
         return write(List.of(workers, scaling), 2, file);
     }
@@ -365,6 +381,14 @@ public final class Figures {
             out[i] = sum / Math.min(i + 1, window);
         }
         return out;
+    }
+
+    private static void frontierLine(XYChart chart, double[] x, double[] qos) {
+        XYSeries s = chart.addSeries("oracle frontier", x, qos);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(Color.DARK_GRAY);
+        s.setLineStyle(FRONTIER_STROKE);
     }
 
     private static void scatter(XYChart chart, Evaluation e, int index, ToDoubleFunction<EpisodeMetrics> x) {

@@ -3,6 +3,7 @@ package farmhand.reproduction.scaling;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeSpec;
+import farmhand.farm.live.FunctionDeployer;
 import farmhand.farm.live.LiveFarmBackend;
 import farmhand.farm.live.LiveFarmOptions;
 import farmhand.farm.queue.RedisEndpoint;
@@ -39,22 +40,39 @@ public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlocking
 
     /**
      * The measured blocking times as a latency profile file the simulator loads
-     * ({@code direction,workers_after,seconds}, as the OpenFaaS profile).
+     * ({@code direction,workers_after,seconds}, as the OpenFaaS profile), in <b>model</b> seconds of a live
+     * farm run at {@code timeCompression}: a real platform's latency is its own (wall) time, and a farm that
+     * divides model time by C sees it C times longer in model time (2.2 s wall is 22 model s at C = 10), so
+     * every measured wall second is written as C model seconds. A simulator loading the file then models
+     * the platform as a live run at that compression meets it.
      *
      * @param source a comment line naming where the samples come from
      * @param firstWorkersAfter workers after the first scale-up
+     * @param timeCompression the compression of the live runs the profile is for, {@code >= 1}
      */
-    public String profileCsv(String source, int firstWorkersAfter) {
-        StringBuilder csv = new StringBuilder("# " + source.replace("\n", " ") + "\n# every row is one timed scale action: "
+    public String profileCsv(String source, int firstWorkersAfter, double timeCompression) {
+        if (!(timeCompression >= 1) || !Double.isFinite(timeCompression)) {
+            throw new IllegalArgumentException("timeCompression must be >= 1, was " + timeCompression);
+        }
+        StringBuilder csv = new StringBuilder("# " + source.replace("\n", " ") + "\n"
+                + String.format(java.util.Locale.ROOT, "# model seconds of a live farm at time compression %s "
+                        + "(measured wall seconds x %s)%n", plain(timeCompression), plain(timeCompression))
+                + "# every row is one timed scale action: "
                 + "direction, workers after the action, seconds it blocked the control step\ndirection,workers_after,seconds\n");
         for (int i = 0; i < upBlockingSeconds.size(); i++) {
-            csv.append(String.format(java.util.Locale.ROOT, "up,%d,%.4f%n", firstWorkersAfter + i, upBlockingSeconds.get(i)));
+            csv.append(String.format(java.util.Locale.ROOT, "up,%d,%.4f%n", firstWorkersAfter + i,
+                    upBlockingSeconds.get(i) * timeCompression));
         }
         int workers = firstWorkersAfter + upBlockingSeconds.size() - 1;
         for (int i = 0; i < downBlockingSeconds.size(); i++) {
-            csv.append(String.format(java.util.Locale.ROOT, "down,%d,%.4f%n", workers - 1 - i, downBlockingSeconds.get(i)));
+            csv.append(String.format(java.util.Locale.ROOT, "down,%d,%.4f%n", workers - 1 - i,
+                    downBlockingSeconds.get(i) * timeCompression));
         }
         return csv.toString();
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Median, wall milliseconds. */
@@ -91,9 +109,12 @@ public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlocking
         if (scaleUps < 1) {
             throw new IllegalArgumentException("scaleUps must be >= 1, was " + scaleUps);
         }
-        // each of the scaleUps + 1 workers takes one task per TASK_SECONDS (0.5 s); ten times what they can
-        // take in the ~2 s this measurement runs keeps a standing backlog to the end
-        int backlog = 10 * 4 * (scaleUps + 1);
+        // each of the scaleUps + 1 workers takes one task per TASK_SECONDS (0.5 s); the backlog must outlast the
+        // scale-ups, which take ~10 ms each on the local platform but seconds on docker or OpenFaaS (tens of
+        // seconds on a loaded machine): enough for every worker to be busy while each scale-up takes up to the
+        // farm's START handshake bound, and the wait after them
+        double seconds = scaleUps * FunctionDeployer.HANDSHAKE_TIMEOUT.toSeconds() + 2 * TASK_SECONDS + 0.2;
+        int backlog = (int) Math.ceil((scaleUps + 1) * seconds / TASK_SECONDS);
         try (LiveFarmBackend farm = LiveFarmBackend.create(LiveFarmOptions.defaults(1).withRedis(RedisEndpoint.of(redisUrl)),
                 o -> variant.create().apply(o.compression()))) {
             farm.start(new EpisodeSpec(BatchWorkload.of(backlog, TASK_SECONDS, 0, seed), 1, seed));

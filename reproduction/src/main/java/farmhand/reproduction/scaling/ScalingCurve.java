@@ -49,6 +49,13 @@ public record ScalingCurve(double compression, int tasks, double serviceSeconds,
             b.append(String.format(Locale.ROOT, " %.2f | %.2f | %d |%n", p.dataPathMedianWallMillis(),
                     p.dataPathP95WallMillis(), p.collected()));
         }
+        for (ScalingPoint p : points) {
+            if (p.lateStartSeconds() > farmhand.farm.backend.EpisodeHealth.LATE_START_TOLERANCE_SECONDS) {
+                b.append(String.format(Locale.ROOT, "%nDISTURBED: window %.0f s, N = %d: the batch's functions announced "
+                        + "START %.1f model s after model time 0; its runtime includes the late start (raise the "
+                        + "platform's start allowance)%n", p.windowSeconds(), p.workers(), p.lateStartSeconds()));
+            }
+        }
         return b.toString();
     }
 }

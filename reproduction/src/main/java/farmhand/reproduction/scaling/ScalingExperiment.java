@@ -88,7 +88,8 @@ public final class ScalingExperiment {
         List<ScalingPoint> points = new ArrayList<>();
         // warm-up, not reported: the first measured point would otherwise pay for class loading and JIT
         int largest = settings.workerCounts().getLast();
-        runBatch(BatchWorkload.of(4 * largest, settings.serviceSeconds(), 0, settings.seed()), largest, false);
+        runBatch(BatchWorkload.of(4 * largest, settings.serviceSeconds(), 0, settings.seed()), largest, false,
+                new double[1]);
         for (double window : settings.windowsSeconds()) {
             Workload batch = BatchWorkload.of(settings.tasks(), settings.serviceSeconds(), window, settings.seed());
             double baseline = Double.NaN;
@@ -98,7 +99,8 @@ public final class ScalingExperiment {
                     init.put(variant.name(), FarmInitialisation.measureSeconds(
                             redisUrl, variant, settings.compression(), n, settings.seed() + n));
                 }
-                List<CompletedTask> done = runBatch(batch, n, true);
+                double[] lateStart = new double[1];
+                List<CompletedTask> done = runBatch(batch, n, true, lateStart);
                 double first = done.stream().mapToDouble(CompletedTask::generationSeconds).min().orElse(Double.NaN);
                 double last = done.stream().mapToDouble(CompletedTask::collectSeconds).max().orElse(Double.NaN);
                 double runtime = last - first;
@@ -108,7 +110,8 @@ public final class ScalingExperiment {
                 double[] dataPathMillis = done.stream()
                         .mapToDouble(c -> c.dataPathSeconds() / settings.compression() * 1000).toArray();
                 ScalingPoint point = new ScalingPoint(window, n, runtime, baseline / runtime,
-                        Percentiles.of(dataPathMillis, 50), Percentiles.of(dataPathMillis, 95), done.size(), init);
+                        Percentiles.of(dataPathMillis, 50), Percentiles.of(dataPathMillis, 95), done.size(), init,
+                        lateStart[0]);
                 points.add(point);
                 progress.accept(point);
             }
@@ -117,11 +120,13 @@ public final class ScalingExperiment {
                 platforms.stream().map(PlatformVariant::name).toList(), points);
     }
 
-    private List<CompletedTask> runBatch(Workload batch, int workers, boolean measured) {
+    /** Runs {@code batch} on {@code workers}; {@code lateStart[0]} is set to how late its functions started. */
+    private List<CompletedTask> runBatch(Workload batch, int workers, boolean measured, double[] lateStart) {
         List<CompletedTask> done = new ArrayList<>(batch.size());
         LiveFarmOptions options = LiveFarmOptions.defaults(settings.compression()).withRedis(RedisEndpoint.of(redisUrl));
         try (LiveFarmBackend farm = LiveFarmBackend.create(options, o -> batchPlatform.create().apply(o.compression()))) {
             farm.start(new EpisodeSpec(batch, workers, settings.seed()));
+            lateStart[0] = farm.health().lateStartModelSeconds();
             double limit = batch.generationEndSeconds() + 2.0 * batch.size() * settings.serviceSeconds() / workers + 600;
             for (double t = STEP_SECONDS; ; t += STEP_SECONDS) {
                 farm.advanceTo(t);

@@ -15,10 +15,12 @@ import java.util.Map;
  * @param collected tasks collected (equals the batch size in a sound run)
  * @param initSeconds per platform variant (e.g. {@code bare}, {@code openfaas-measured}), in the curve's
  *                    order: first deploy request to every function's START
+ * @param lateStartSeconds how far past model time 0 the batch's functions announced START (0 in a sound run;
+ *                         a late start enters the runtime and lowers the speedup)
  */
 public record ScalingPoint(double windowSeconds, int workers, double runtimeSeconds, double speedup,
                            double dataPathMedianWallMillis, double dataPathP95WallMillis, int collected,
-                           Map<String, Double> initSeconds) {
+                           Map<String, Double> initSeconds, double lateStartSeconds) {
 
     public ScalingPoint {
         initSeconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(initSeconds));

@@ -56,13 +56,55 @@ class RegressionCommandTest {
 
     @Test
     void aPlatformNotInThisBuildExitsWithTwoAndOneLineSayingWhy() {
-        for (String platform : new String[] {"docker", "k3s"}) {
+        for (String platform : new String[] {"k3s"}) {
             Object[] r = FarmhandCommandTest.run("regression", "--platform", platform);
             assertEquals(2, r[0], platform);
             String err = ((String) r[2]).strip();
             assertEquals(1, err.lines().count(), err);
             assertTrue(err.contains("'" + platform + "' is not available here: "), err);
         }
+    }
+
+    @Test
+    void aReportMeasuredElsewhereIsComparedWithTheBaselineWithoutRunningTheSuite() throws Exception {
+        RegressionReport real = Json.MAPPER.readValue(CI.resolve("baselines/sim.json").toFile(), RegressionReport.class);
+        RegressionReport k3s = new RegressionReport("k3s", real.referenceMillis(), real.figures());
+        Path measured = dir.resolve("measured.json");
+        Json.write(measured, k3s);
+        Path baseline = dir.resolve("k3s-baseline.json");
+        Json.write(baseline, Gate.improved(k3s, 2));
+        Object[] r = FarmhandCommandTest.run("regression", "--platform", "k3s", "--measured", measured.toString(),
+                "--baseline", baseline.toString(), "--thresholds", CI.resolve("thresholds.yaml").toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(1, r[0], r[1] + "\n" + r[2]);
+        assertFalse(((String) r[1]).contains("regression suite on"), "the suite ran: " + r[1]);
+        assertTrue(((String) r[1]).lines().anyMatch(l -> l.startsWith("FAIL qos.static-15: ")), (String) r[1]);
+
+        Json.write(baseline, k3s);
+        Object[] same = FarmhandCommandTest.run("regression", "--platform", "k3s", "--measured", measured.toString(),
+                "--baseline", baseline.toString(), "--thresholds", CI.resolve("thresholds.yaml").toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(0, same[0], same[1] + "\n" + same[2]);
+
+        Object[] wrong = FarmhandCommandTest.run("regression", "--platform", "local", "--measured", measured.toString(),
+                "--baseline", baseline.toString(), "--thresholds", CI.resolve("thresholds.yaml").toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, wrong[0]);
+        assertTrue(((String) wrong[2]).contains("was measured on 'k3s', not on 'local'"), (String) wrong[2]);
+    }
+
+    @Test
+    void dockerNamesTheMissingEngineOrFunctionImageInOneLine() {
+        java.util.Optional<String> missing = RegressionCommand.missingPart(
+                farmhand.reproduction.regression.RegressionPlatform.DOCKER, "farmhand/no-such-image:0");
+        assertTrue(missing.isPresent());
+        String expected = farmhand.farm.container.ContainerEngine.available()
+                ? "the function image farmhand/no-such-image:0 is not in the Docker engine (build it with"
+                : "Docker engine";
+        assertTrue(missing.get().contains(expected), missing.get());
+        assertEquals(1, missing.get().lines().count(), missing.get());
+        assertTrue(RegressionCommand.missingPart(farmhand.reproduction.regression.RegressionPlatform.LOCAL,
+                "farmhand/no-such-image:0").isEmpty(), "local needs no engine");
     }
 
     @Test

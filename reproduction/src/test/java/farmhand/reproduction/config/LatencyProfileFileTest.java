@@ -24,12 +24,26 @@ class LatencyProfileFileTest {
         ScaleUpLatency measured = new ScaleUpLatency(List.of(900.0, 1100.0), List.of(0.5, 0.7, 0.9),
                 List.of(0.3, 0.4, 0.5));
         Path file = dir.resolve("docker-latency.csv");
-        Files.writeString(file, measured.profileCsv("a test", 2));
+        Files.writeString(file, measured.profileCsv("a test", 2, 1));
         LatencyProfile loaded = PlatformSettings.paper().withLatencyProfile(file.toString()).profile();
         EmpiricalLatencyProfile profile = assertInstanceOf(EmpiricalLatencyProfile.class, loaded);
         assertEquals(0.7, profile.meanUpSeconds(), 1e-9);
         assertEquals(0.4, profile.meanDownSeconds(), 1e-9);
         assertEquals("docker-latency.csv", profile.name());
+    }
+
+    @Test
+    void aProfileForLiveRunsAtCompressionTenHoldsTenModelSecondsForEveryMeasuredWallSecond() throws Exception {
+        // a real platform's 2.2 s wall scale-up blocks a farm at time compression 10 for 22 model s: the
+        // simulator, which reads model seconds, must load 22, not 2.2
+        ScaleUpLatency measured = new ScaleUpLatency(List.of(2268.9), List.of(2.0, 2.4), List.of(0.6, 0.8));
+        Path file = dir.resolve("docker-latency.csv");
+        Files.writeString(file, measured.profileCsv("a test", 2, 10));
+        EmpiricalLatencyProfile profile = assertInstanceOf(EmpiricalLatencyProfile.class,
+                PlatformSettings.paper().withLatencyProfile(file.toString()).profile());
+        assertEquals(22.0, profile.meanUpSeconds(), 1e-9);
+        assertEquals(7.0, profile.meanDownSeconds(), 1e-9);
+        assertTrue(Files.readString(file).contains("time compression 10"), Files.readString(file));
     }
 
     @Test

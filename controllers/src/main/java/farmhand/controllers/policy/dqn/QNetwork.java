@@ -128,22 +128,45 @@ public final class QNetwork {
     /**
      * Fills a[1..L] from a[0]: ReLU hidden layers, linear head. Each output is its bias plus the
      * products in input order; the loop runs over outputs innermost (on the transposed weights) so
-     * the JIT can vectorise it without changing any sum's order.
+     * the JIT can vectorise it without changing any sum's order. Four inputs are taken per pass over
+     * the outputs, each output's running sum held in a register across the four: the same additions
+     * in the same order, with a quarter of the loads and stores of the outputs.
      */
     private void forward(double[][] a) {
         for (int l = 0; l < wT.length; l++) {
             double[] in = a[l];
             double[] out = a[l + 1];
-            System.arraycopy(b[l], 0, out, 0, out.length);
-            for (int j = 0; j < in.length; j++) {
+            double[][] columns = wT[l];
+            int n = out.length;
+            System.arraycopy(b[l], 0, out, 0, n);
+            int j = 0;
+            for (; j + 4 <= in.length; j += 4) {
+                double x0 = in[j];
+                double x1 = in[j + 1];
+                double x2 = in[j + 2];
+                double x3 = in[j + 3];
+                double[] c0 = columns[j];
+                double[] c1 = columns[j + 1];
+                double[] c2 = columns[j + 2];
+                double[] c3 = columns[j + 3];
+                for (int i = 0; i < n; i++) {
+                    double o = out[i];
+                    o += c0[i] * x0;
+                    o += c1[i] * x1;
+                    o += c2[i] * x2;
+                    o += c3[i] * x3;
+                    out[i] = o;
+                }
+            }
+            for (; j < in.length; j++) {
                 double x = in[j];
-                double[] column = wT[l][j];
-                for (int i = 0; i < out.length; i++) {
+                double[] column = columns[j];
+                for (int i = 0; i < n; i++) {
                     out[i] += column[i] * x;
                 }
             }
             if (l < wT.length - 1) {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = 0; i < n; i++) {
                     if (out[i] < 0) {
                         out[i] = 0.0;
                     }

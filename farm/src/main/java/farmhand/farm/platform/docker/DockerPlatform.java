@@ -58,6 +58,9 @@ public final class DockerPlatform implements Platform {
     public static final String LABEL_RUN = "farmhand.run";
     /** Label: the function's name. */
     public static final String LABEL_FUNCTION = "farmhand.function";
+    /** Where a container sees the host's class-data-sharing directory. */
+    static final String CDS_MOUNT = "/farmhand-cds";
+
     /** Label: the platform instance (process and object) that owns the container. */
     public static final String LABEL_OWNER = "farmhand.owner";
 
@@ -78,6 +81,10 @@ public final class DockerPlatform implements Platform {
     private final AtomicReference<Throwable> eventsFailure = new AtomicReference<>();
     private final Closeable events;
     private final Thread shutdownHook;
+    /** The JVM options that map (or, when missing, write) the image's class-data-sharing archive; null: none. */
+    private final String cdsOptions;
+    /** The archive's file on the host, or null. */
+    private final Path cdsArchive;
 
     /** A platform on the engine Testcontainers finds; fails naming why when there is none or no image. */
     public DockerPlatform(DockerPlatformConfig config) {
@@ -89,12 +96,16 @@ public final class DockerPlatform implements Platform {
         this.docker = docker;
         this.config = config;
         this.owner = ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
+        String imageId;
         try {
-            docker.inspectImageCmd(config.image()).exec();
+            imageId = docker.inspectImageCmd(config.image()).exec().getId();
         } catch (NotFoundException e) {
             throw new IllegalStateException("the function image " + config.image() + " is not in the Docker engine;"
                     + " build it with ./mvnw -pl farm -am package jib:dockerBuild (see README)");
         }
+        this.cdsOptions = config.cdsDirectory() == null ? null : cdsOptions(config.cdsDirectory(), imageId);
+        this.cdsArchive = cdsOptions == null ? null
+                : config.cdsDirectory().resolve(cdsOptions.substring(cdsOptions.lastIndexOf('/') + 1));
         this.events = docker.eventsCmd()
                 .withLabelFilter(Map.of(LABEL_OWNER, owner))
                 .withEventFilter("die")
@@ -127,10 +138,16 @@ public final class DockerPlatform implements Platform {
         return config;
     }
 
-    /** Containers of the initial functions boot together on the machine's cores: a JVM start each. */
+    /** The fixed part of the start allowance (no initial function). */
     @Override
     public Duration startAllowance() {
-        return config.startAllowance();
+        return config.startAllowance(0);
+    }
+
+    /** Containers of the initial functions boot together on the machine's cores: a JVM start each. */
+    @Override
+    public Duration startAllowance(int initialFunctions) {
+        return config.startAllowance(initialFunctions);
     }
 
     @Override
@@ -158,9 +175,17 @@ public final class DockerPlatform implements Platform {
         if (config.memoryBytes() > 0) {
             host.withMemory(config.memoryBytes()).withMemorySwap(config.memoryBytes());
         }
+        List<Bind> binds = new ArrayList<>();
         Path passwordFile = function.redis().passwordFile();
         if (passwordFile != null) {
-            host.withBinds(new Bind(passwordFile.toString(), new Volume(passwordFile.toString()), AccessMode.ro));
+            binds.add(new Bind(passwordFile.toString(), new Volume(passwordFile.toString()), AccessMode.ro));
+        }
+        if (cdsOptions != null) {
+            binds.add(new Bind(config.cdsDirectory().toAbsolutePath().toString(), new Volume(CDS_MOUNT), AccessMode.rw));
+            env.add("JAVA_TOOL_OPTIONS=" + cdsOptions);
+        }
+        if (!binds.isEmpty()) {
+            host.withBinds(binds);
         }
         String run = function.names().run();
         CreateContainerResponse created = docker.createContainerCmd(config.image())
@@ -362,9 +387,20 @@ public final class DockerPlatform implements Platform {
         }
     }
 
-    /** Removes every function and this platform's containers, stops listening to the engine. */
+    /**
+     * Removes every function and this platform's containers, stops listening to the engine. While the image's
+     * class-data-sharing archive is still missing, first gives the functions (told to TERMINATE by the farm)
+     * up to 30 s to exit by themselves: a JVM writes the archive at its exit, and removal kills it.
+     */
     @Override
     public void close() {
+        if (cdsArchive != null && !java.nio.file.Files.exists(cdsArchive)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && containers.values().stream()
+                    .anyMatch(d -> !diedIds.contains(d.containerId()) && isRunning(d.containerId()))) {
+                sleepMillis(100);
+            }
+        }
         removeAll();
         removeOwnedContainers();
         try {
@@ -442,6 +478,26 @@ public final class DockerPlatform implements Platform {
             }
         }
         throw new IllegalStateException("no free port for a function container after 100 attempts");
+    }
+
+    /**
+     * Creates {@code directory} (writable by the containers' user) and answers the JVM options that map the
+     * dynamic class-data-sharing archive of image {@code imageId} from it, or write it at the JVM's exit when
+     * it is missing or does not match ({@code -XX:+AutoCreateSharedArchive}, JDK 19+). One archive per image:
+     * a rebuilt image gets its own. Containers that exit together may each write it (the JVM removes the
+     * file and creates it anew); a JVM validates an archive's header before mapping it and runs without one
+     * it cannot validate (not observed to happen here; the first episode's containers write it together).
+     */
+    static String cdsOptions(Path directory, String imageId) {
+        try {
+            java.nio.file.Files.createDirectories(directory);
+            directory.toFile().setWritable(true, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the class-data-sharing directory " + directory, e);
+        }
+        String id = imageId.startsWith("sha256:") ? imageId.substring(7) : imageId;
+        return "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + CDS_MOUNT + "/function-"
+                + id.substring(0, Math.min(16, id.length())) + ".jsa";
     }
 
     /** A container name from the run and function (Docker allows [a-zA-Z0-9_.-]). */
