@@ -146,7 +146,13 @@ class OpenFaasCliTest {
         assertTrue(available >= 150, "a replica is available no sooner than the double's readiness: " + stages);
         assertTrue(available <= invoked && invoked <= start && start <= firstTask,
                 "request -> available -> invoked -> START -> first task, p50s " + stages + ", " + firstTask);
-        assertEquals(2, root.get("scaleUpLatency").get("samplesMillis").size());
+        JsonNode samples = root.get("scaleUpLatency").get("samplesMillis");
+        JsonNode starts = root.get("scaleUpLatency").get("startMillis");
+        assertEquals(2, samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            assertTrue(starts.get(i).asDouble() <= samples.get(i).asDouble(),
+                    "scale-up " + i + ": START after the first task taken " + root.get("scaleUpLatency"));
+        }
         List<String> rows = Files.readAllLines(profile).stream().filter(l -> l.startsWith("up,")).toList();
         assertEquals(2, rows.size(), rows.toString());
         assertTrue(Files.readString(profile).contains("on the openfaas platform"));
