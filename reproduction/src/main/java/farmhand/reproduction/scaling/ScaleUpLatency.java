@@ -130,7 +130,8 @@ public record ScaleUpLatency(List<Double> samplesMillis, List<Double> startMilli
                 }
                 samples.add((took - requested.get(name)) * 1000);
                 double started = farm.startedSeconds(name).orElseThrow(() -> new IllegalStateException(
-                        name + " took a task but left no START stamp"));
+                        name + " took a task but left no START stamp (a function image built before workers "
+                        + "stamped their START: rebuild it)"));
                 starts.add((started - requested.get(name)) * 1000);
             }
             List<Double> downBlocking = new ArrayList<>();
