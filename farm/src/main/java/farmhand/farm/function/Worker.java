@@ -49,7 +49,7 @@ public final class Worker implements FarmFunction {
     @Override
     public void run() throws InterruptedException {
         var names = queues.names();
-        queues.announceStart(name, episode.liveness().heartbeatTtlMillis());
+        queues.announceStart(name, episode.liveness().heartbeatTtlMillis(), clock.nowSeconds());
         while (!Thread.currentThread().isInterrupted()) {
             RedisQueues.WorkerStep step = queues.workerStep(name, episode);
             switch (step.kind()) {

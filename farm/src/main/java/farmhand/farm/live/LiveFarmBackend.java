@@ -187,6 +187,14 @@ public final class LiveFarmBackend implements FarmBackend {
                 + RUNS.incrementAndGet();
     }
 
+    /**
+     * When {@code function} announced START this episode, on its own model clock (the clock of its tasks'
+     * {@code workStartSeconds}); empty when it has not, or does not stamp its START.
+     */
+    public java.util.OptionalDouble startedSeconds(String function) {
+        return queues.startedSeconds(function);
+    }
+
     /** The current episode's run id. */
     public String runId() {
         return queues.names().run();

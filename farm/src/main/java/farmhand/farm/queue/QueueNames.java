@@ -103,6 +103,11 @@ public record QueueNames(String prefix, String run) {
         return processing("collector");
     }
 
+    /** Per function, when it announced START on its own model clock (seconds; a hash). */
+    public String startedAt() {
+        return key("farm:started_at");
+    }
+
     /** A function's heartbeat, renewed while it runs and expiring when it stops. */
     public String heartbeat(String function) {
         return key("heartbeat:" + function);

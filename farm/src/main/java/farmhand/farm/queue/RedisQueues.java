@@ -47,6 +47,7 @@ public final class RedisQueues implements AutoCloseable {
             + "for i = 1, #ARGV do redis.call('LPUSH', KEYS[1], ARGV[i]) end end";
     /** START: KEYS start queue, functions set, heartbeat; ARGV name, heartbeat ttl ms. */
     private static final String ANNOUNCE = "redis.call('SET', KEYS[3], '1', 'PX', ARGV[2]) "
+            + "if ARGV[3] ~= '' then redis.call('HSET', KEYS[4], ARGV[1], ARGV[3]) end "
             + "redis.call('SADD', KEYS[2], ARGV[1]) return redis.call('LPUSH', KEYS[1], ARGV[1])";
     private static final String NOW_MS = "local now = redis.call('TIME') "
             + "local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) ";
@@ -393,8 +394,28 @@ public final class RedisQueues implements AutoCloseable {
 
     /** {@code function} announces START (and its first heartbeat, and joins the run's functions). */
     public void announceStart(String function, long heartbeatTtlMillis) {
+        announce(function, heartbeatTtlMillis, "");
+    }
+
+    /**
+     * {@code function} announces START, stamped with its own model clock: when it started, on the clock its
+     * tasks' {@code workStartSeconds} are read on (the farm sees the START only when it next polls, which may
+     * be after the function has taken its first task).
+     */
+    public void announceStart(String function, long heartbeatTtlMillis, double startedSeconds) {
+        announce(function, heartbeatTtlMillis, Double.toString(startedSeconds));
+    }
+
+    private void announce(String function, long heartbeatTtlMillis, String startedSeconds) {
         retry("announce " + function, () -> redis.eval(ANNOUNCE, List.of(startQueue(function), names.functions(),
-                names.heartbeat(function)), List.of(function, Long.toString(heartbeatTtlMillis))));
+                names.heartbeat(function), names.startedAt()), List.of(function, Long.toString(heartbeatTtlMillis),
+                startedSeconds)));
+    }
+
+    /** When {@code function} last announced START on its own clock, model seconds; empty when it did not stamp one. */
+    public java.util.OptionalDouble startedSeconds(String function) {
+        String v = retry("read the START stamp of " + function, () -> redis.hget(names.startedAt(), function));
+        return v == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(Double.parseDouble(v));
     }
 
     /** Waits up to {@code within} for {@code function}'s START; true when it came (and is consumed). */

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * readiness delay. An async invocation goes to an available replica with no call in flight (queued until there
  * is one); that replica then runs the function on a backing platform ({@link LocalPlatform} threads) with the
  * deployment's {@code envVars} overlaid by the invocation's JSON body. A replica whose function ended restarts
- * (unavailable for the readiness delay), as a container whose process exited does. A function deployed with
+ * (unavailable for the readiness delay) {@link #EXIT_DELAY} after it ended, as the image's container whose
+ * process exited does. A function deployed with
  * {@code FARM_AUTOSTART=true} and {@code FARM_CLAIM_NAME=true} runs as the function image does: each replica,
  * once available, claims its name on the farm's Redis ({@link NameClaim}, the image's own code) and runs.
  */
@@ -50,6 +51,11 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
     public static final int MAX_REPLICAS = 5;
     /** CE's function limit. */
     public static final int MAX_FUNCTIONS = 15;
+    /**
+     * How long a replica stays ready after its function's loop ended: the function image's process lingers 200 ms
+     * for the invocations that joined the loop ({@code FunctionContainerMain}) before it exits and the pod restarts.
+     */
+    static final Duration EXIT_DELAY = Duration.ofMillis(200);
 
     private final MockWebServer server = new MockWebServer();
     private final String password;
@@ -84,6 +90,7 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
         long readyAtNanos;
         String running; // the backing function it runs, or null
         Thread claiming; // an autostarted replica waiting for its name, or null
+        long exitedAtNanos; // when its function's loop ended (0: running or idle); the pod stays ready EXIT_DELAY
 
         Replica(long readyAtNanos) {
             this.readyAtNanos = readyAtNanos;
@@ -322,9 +329,15 @@ public final class OpenFaasGatewayDouble implements AutoCloseable {
             for (Fn f : functions.values()) {
                 for (Replica rep : f.replicas) {
                     if (rep.running != null && backing.exited(rep.running)) {
-                        backing.remove(rep.running);
-                        rep.running = null;
-                        rep.readyAtNanos = now + readiness.toNanos(); // the container restarts
+                        if (rep.exitedAtNanos == 0) {
+                            rep.exitedAtNanos = now; // the image's process lingers EXIT_DELAY after its loop
+                        }
+                        if (now - rep.exitedAtNanos >= EXIT_DELAY.toNanos()) {
+                            backing.remove(rep.running);
+                            rep.running = null;
+                            rep.exitedAtNanos = 0;
+                            rep.readyAtNanos = now + readiness.toNanos(); // the container restarts
+                        }
                     }
                 }
             }

@@ -57,6 +57,12 @@ public final class OpenFaasOptions {
                     + "patched build); bounds the workers a run may ask for (default: ${DEFAULT-VALUE})")
     int maxFunctions = OpenFaasPlatformConfig.CE_MAX_FUNCTIONS;
 
+    @Option(names = "--openfaas-start-allowance", paramLabel = "SECONDS", defaultValue = "10",
+            description = "openfaas platform: how long the initial functions get to boot before the episode's time 0 "
+                    + "(wall seconds; a cluster that pulls the image and starts pods needs seconds) (default: "
+                    + "${DEFAULT-VALUE})")
+    double startAllowanceSeconds = 10;
+
     /**
      * The most workers the gateway can host in the chosen layout beside the emitter and the collector: {@code
      * F - 2} with a function per worker, {@code (F - 2) x 5} as replicas of functions of at most 5 (CE).
@@ -93,7 +99,13 @@ public final class OpenFaasOptions {
             throw new IllegalArgumentException("--platform openfaas needs --gateway URL (or OPENFAAS_URL)");
         }
         GatewayCredentials login = GatewayCredentials.resolve(passwordFile, System.getenv());
-        return OpenFaasPlatformConfig.of(GatewayConfig.of(url, login).withNamespace(namespace), image,
-                layout).withFunctionRedis(functionRedis, redisSecret);
+        if (!(startAllowanceSeconds >= 0 && startAllowanceSeconds <= 3600)) {
+            throw new IllegalArgumentException("--openfaas-start-allowance must be between 0 and 3600 seconds, was "
+                    + startAllowanceSeconds);
+        }
+        OpenFaasPlatformConfig c = OpenFaasPlatformConfig.of(GatewayConfig.of(url, login).withNamespace(namespace),
+                image, layout).withFunctionRedis(functionRedis, redisSecret);
+        return c.withTimings(c.readyTimeout(), c.pollInterval(),
+                java.time.Duration.ofMillis(Math.round(startAllowanceSeconds * 1000)));
     }
 }

@@ -90,7 +90,7 @@ final class OpenFaasScalingCurve {
                         .toArray()));
                 stages.put("invoked", percentiles(timings.stream().mapToDouble(s -> s.invokedSeconds() * 1000)
                         .toArray()));
-                stages.put("start", percentiles(latency.upBlockingSeconds().stream().mapToDouble(s -> s * 1000)
+                stages.put("start", percentiles(latency.startMillis().stream().mapToDouble(Double::doubleValue)
                         .toArray()));
                 System.out.printf(Locale.ROOT, "OpenFaaS scale-up latency over %d scale-ups, wall ms p50 / p95:%n", ups);
                 stages.forEach((stage, p) -> System.out.printf(Locale.ROOT, "  request -> %-10s %8.1f / %8.1f%n",

@@ -234,7 +234,7 @@ public final class ScalingCurveCommand implements Callable<Integer> {
                 stages.put("running", percentiles(timings.stream().mapToDouble(t -> t.runningSeconds() * 1000).toArray()));
                 stages.put("healthy", percentiles(timings.stream().mapToDouble(t -> t.healthySeconds() * 1000).toArray()));
                 stages.put("invoked", percentiles(timings.stream().mapToDouble(t -> t.invokedSeconds() * 1000).toArray()));
-                stages.put("start", percentiles(latency.upBlockingSeconds().stream().mapToDouble(s -> s * 1000).toArray()));
+                stages.put("start", percentiles(latency.startMillis().stream().mapToDouble(Double::doubleValue).toArray()));
                 System.out.printf(Locale.ROOT, "docker scale-up latency over %d scale-ups, wall ms p50 / p95:%n", scaleUps);
                 stages.forEach((stage, p) -> System.out.printf(Locale.ROOT, "  request -> %-8s %8.1f / %8.1f%n",
                         stage, p[0], p[1]));

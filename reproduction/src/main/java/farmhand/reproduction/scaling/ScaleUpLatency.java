@@ -20,13 +20,17 @@ import java.util.Map;
  * to the moment the new worker takes its first task, over a farm with a standing backlog so a
  * new worker always finds work. Wall milliseconds.
  *
- * @param samplesMillis one latency per scale-up, in request order
+ * @param samplesMillis one latency per scale-up, in request order: request to the first task taken, on the new
+ *                      worker's clock
+ * @param startMillis per scale-up, request to the new worker's START as the worker stamped it, on the clock of
+ *                    {@code samplesMillis} (the farm sees the START only when it polls, possibly after the
+ *                    worker took its first task: that is in {@code upBlockingSeconds}, not here)
  * @param upBlockingSeconds per scale-up, how long the scale action blocked the controller (deploy to START),
  *                          in the format of a latency profile's {@code up} rows
  * @param downBlockingSeconds per scale-down (as many as scale-ups, after them), how long it blocked the
  *                            controller (SCALE_DOWN to the worker removed): a profile's {@code down} rows
  */
-public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlockingSeconds,
+public record ScaleUpLatency(List<Double> samplesMillis, List<Double> startMillis, List<Double> upBlockingSeconds,
                              List<Double> downBlockingSeconds) {
 
     /** Service time of the backlog's tasks, seconds: long enough that the backlog outlasts the scale-ups. */
@@ -34,6 +38,7 @@ public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlocking
 
     public ScaleUpLatency {
         samplesMillis = List.copyOf(samplesMillis);
+        startMillis = List.copyOf(startMillis);
         upBlockingSeconds = List.copyOf(upBlockingSeconds);
         downBlockingSeconds = List.copyOf(downBlockingSeconds);
     }
@@ -136,6 +141,7 @@ public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlocking
                 }
             }
             List<Double> samples = new ArrayList<>();
+            List<Double> starts = new ArrayList<>();
             for (int i = 0; i < scaleUps; i++) {
                 String name = new WorkerName(i + 2).toString();
                 Double took = firstTake.get(name);
@@ -144,12 +150,16 @@ public record ScaleUpLatency(List<Double> samplesMillis, List<Double> upBlocking
                             + " s of its scale-up: the backlog ran dry or the worker never started");
                 }
                 samples.add((took - requested.get(name)) * 1000);
+                double started = farm.startedSeconds(name).orElseThrow(() -> new IllegalStateException(
+                        name + " took a task but left no START stamp (a function image built before workers "
+                        + "stamped their START: rebuild it)"));
+                starts.add((started - requested.get(name)) * 1000);
             }
             List<Double> downBlocking = new ArrayList<>();
             for (int i = 0; i < scaleUps; i++) {
                 downBlocking.add(farm.scale(-1).scalingSeconds());
             }
-            return new ScaleUpLatency(samples, upBlocking, downBlocking);
+            return new ScaleUpLatency(samples, starts, upBlocking, downBlocking);
         }
     }
 }

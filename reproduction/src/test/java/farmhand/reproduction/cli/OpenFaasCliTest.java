@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenFaasCliTest {
 
     private static final String PASSWORD = "gw-pass-7f3";
+    /** The double's functions are up within a second: the 10 s a cluster gets to boot them would be idle time. */
+    private static final String[] FAST_START = {"--openfaas-start-allowance", "2"};
 
     @TempDir
     Path dir;
@@ -48,6 +50,7 @@ class OpenFaasCliTest {
         if (password != null) {
             args.addAll(List.of("--gateway-password-file", password.toString()));
         }
+        args.addAll(List.of(FAST_START));
         args.addAll(List.of(extra));
         return FarmhandCommandTest.run(args.toArray(String[]::new));
     }
@@ -58,6 +61,7 @@ class OpenFaasCliTest {
         if (password != null) {
             args.addAll(List.of("--gateway-password-file", password.toString()));
         }
+        args.addAll(List.of(FAST_START));
         args.addAll(List.of(extra));
         return FarmhandCommandTest.run(args.toArray(String[]::new));
     }
@@ -88,6 +92,14 @@ class OpenFaasCliTest {
     @Test
     void aGatewayUrlThatIsNoUrlIsAUsageError() {
         assertOneClearLine(evaluate("gateway.local:8080", passwordFile), 2, "is not a gateway URL");
+    }
+
+    @Test
+    void aNegativeStartAllowanceIsAUsageError() {
+        assertOneClearLine(FarmhandCommandTest.run("evaluate", "--policy", "reactive-average", "--backend", "live",
+                "--platform", "openfaas", "--gateway", gw.url(), "--gateway-password-file", passwordFile.toString(),
+                "--redis", TestRedis.url(), "--openfaas-start-allowance", "-1"), 2,
+                "--openfaas-start-allowance must be between 0 and 3600 seconds, was -1.0");
     }
 
     @Test
@@ -146,7 +158,13 @@ class OpenFaasCliTest {
         assertTrue(available >= 150, "a replica is available no sooner than the double's readiness: " + stages);
         assertTrue(available <= invoked && invoked <= start && start <= firstTask,
                 "request -> available -> invoked -> START -> first task, p50s " + stages + ", " + firstTask);
-        assertEquals(2, root.get("scaleUpLatency").get("samplesMillis").size());
+        JsonNode samples = root.get("scaleUpLatency").get("samplesMillis");
+        JsonNode starts = root.get("scaleUpLatency").get("startMillis");
+        assertEquals(2, samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            assertTrue(starts.get(i).asDouble() <= samples.get(i).asDouble(),
+                    "scale-up " + i + ": START after the first task taken " + root.get("scaleUpLatency"));
+        }
         List<String> rows = Files.readAllLines(profile).stream().filter(l -> l.startsWith("up,")).toList();
         assertEquals(2, rows.size(), rows.toString());
         assertTrue(Files.readString(profile).contains("on the openfaas platform"));
@@ -176,7 +194,7 @@ class OpenFaasCliTest {
                 "--thresholds", Path.of("..", "ci", "thresholds.yaml").toString(),
                 "--gateway-password-file", passwordFile.toString(), "--openfaas-layout", "replicas",
                 "--redis", TestRedis.url(), "--update-baseline", "--baseline", baseline.toString(),
-                "--out", dir.resolve("regression").toString());
+                "--out", dir.resolve("regression").toString(), FAST_START[0], FAST_START[1]);
         assertEquals(0, r[0], () -> "stdout: " + r[1] + "\nstderr: " + r[2]);
         String out = (String) r[1];
         assertTrue(out.contains("regression suite on openfaas (gateway " + gw.url()), out);
@@ -218,12 +236,16 @@ class OpenFaasCliTest {
     @Test
     void reproduceRunsTableThreesLiveEpisodesOnTheGatewayDouble() throws Exception {
         Path config = dir.resolve("short-training.yaml");
-        Files.writeString(config, "training:\n  sarsaEpisodes: 20\n  dqnEpisodes: 2\n");
+        // a quarter of the paper's episode (4 phases of 15 s, 8 control steps) keeps 10 live episodes short;
+        // every policy still runs a whole live episode on the gateway, scaling through its phases
+        Files.writeString(config, "training:\n  sarsaEpisodes: 20\n  dqnEpisodes: 2\nworkload:\n  phaseSeconds: 15.0\n"
+                + "  windowsPerPhase: 15\nenvironment:\n  maxSteps: 8\n");
         Path out = dir.resolve("repro");
         Object[] r = FarmhandCommandTest.run("reproduce", "--out", out.toString(), "--config", config.toString(),
                 "--episodes", "1", "--lead-episodes", "0", "--no-oracle", "--no-scaling-curve", "--backend", "live",
                 "--redis", TestRedis.url(), "--time-compression", "20", "--platform", "openfaas", "--gateway", gw.url(),
-                "--gateway-password-file", passwordFile.toString(), "--openfaas-layout", "replicas");
+                "--gateway-password-file", passwordFile.toString(), "--openfaas-layout", "replicas", FAST_START[0],
+                FAST_START[1]);
         assertEquals(0, r[0], () -> "stdout: " + r[1] + "\nstderr: " + r[2]);
         String table = Files.readString(out.resolve("table3.md"));
         for (String policy : List.of("sarsa", "dqn", "reactive-average", "reactive-maximum", "static-16")) {

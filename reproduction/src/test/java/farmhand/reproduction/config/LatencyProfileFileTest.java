@@ -21,7 +21,7 @@ class LatencyProfileFileTest {
 
     @Test
     void measuredScaleTimesWrittenAsAProfileFileAreWhatTheSimulatorSettingsLoad() throws Exception {
-        ScaleUpLatency measured = new ScaleUpLatency(List.of(900.0, 1100.0), List.of(0.5, 0.7, 0.9),
+        ScaleUpLatency measured = new ScaleUpLatency(List.of(900.0, 1100.0), List.of(400.0, 600.0), List.of(0.5, 0.7, 0.9),
                 List.of(0.3, 0.4, 0.5));
         Path file = dir.resolve("docker-latency.csv");
         Files.writeString(file, measured.profileCsv("a test", 2, 1));

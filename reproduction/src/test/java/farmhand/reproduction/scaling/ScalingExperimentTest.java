@@ -49,6 +49,12 @@ class ScalingExperimentTest {
             assertTrue(ms > 0 && ms < 5_000, "a scale-up took " + ms + " ms");
         }
         assertTrue(latency.p50Millis() <= latency.p95Millis());
+        for (int i = 0; i < 5; i++) {
+            // START and the first task are stamped by the worker on one clock, from the farm's request
+            double start = latency.startMillis().get(i);
+            assertTrue(start > 0 && start <= latency.samplesMillis().get(i),
+                    "request -> START -> first task, scale-up " + i + ": " + latency);
+        }
     }
 
     @Test

@@ -204,8 +204,9 @@ public final class DockerPlatform implements Platform {
         }
         awaitHealthy(name, id, port, request);
         long healthy = System.nanoTime();
-        invoke(name, port);
+        // stamped as the invocation is sent: the loop may announce START before the answer reaches us
         long invoked = System.nanoTime();
+        invoke(name, port);
         scaleUps.add(new ScaleUpTiming(name, initial, request, running, healthy, invoked));
     }
 

@@ -3,8 +3,8 @@ package farmhand.farm.platform.docker;
 /**
  * When one container was asked for and how far it got, in {@link System#nanoTime()} nanoseconds:
  * the request (deploy called), the container running (the engine's start returned), the function
- * serving its health path, and the invocation that started its loop answered (after which the
- * function announces START on the farm's queues). An initial deployment starts its loop by itself:
+ * serving its health path, and the invocation that starts its loop sent (the function may announce START
+ * on the farm's queues before the invocation's answer comes back, so the answer is no stage's end). An initial deployment starts its loop by itself:
  * its healthy and invoked times are its running time.
  *
  * @param name the function
@@ -23,7 +23,7 @@ public record ScaleUpTiming(String name, boolean initial, long requestNanos, lon
         return (healthyNanos - requestNanos) / 1e9;
     }
 
-    /** Seconds from the request to the loop started. */
+    /** Seconds from the request to the invocation that starts the loop sent. */
     public double invokedSeconds() {
         return (invokedNanos - requestNanos) / 1e9;
     }

@@ -121,7 +121,7 @@ public final class OpenFaasPlatform implements Platform {
             return (availableNanos - requestedNanos) / 1e9;
         }
 
-        /** Request to invocation accepted, seconds. */
+        /** Request to the invocation sent (the gateway accepts it with a 202), seconds. */
         public double invokedSeconds() {
             return (invokedNanos - requestedNanos) / 1e9;
         }
@@ -245,9 +245,11 @@ public final class OpenFaasPlatform implements Platform {
         }
         byte[] body = json.writeValueAsString(Map.of(FunctionEnvironment.NAME, name,
                 FunctionEnvironment.ROLE, function.function().role().name())).getBytes(StandardCharsets.UTF_8);
+        // stamped as the invocation is sent: the gateway may run it (and the worker announce START) before its
+        // 202 reaches us, so a stamp taken after the answer could come after the START it caused
+        long invoking = System.nanoTime();
         String callId = gateway.invokeAsync(host, body, null);
-        ScaleUp s = new ScaleUp(name, host, requested, ready.availableNanos(), System.nanoTime(), callId,
-                initial);
+        ScaleUp s = new ScaleUp(name, host, requested, ready.availableNanos(), invoking, callId, initial);
         scaleUps.add(s);
         LOG.debug("{} on {}: available after {} s, invoked after {} s (call {})", name, host,
                 String.format("%.3f", s.availableSeconds()), String.format("%.3f", s.invokedSeconds()), callId);
@@ -280,9 +282,39 @@ public final class OpenFaasPlatform implements Platform {
                 Map.of("com.openfaas.scale.min", "1", "farmhand.run", function.names().run()));
     }
 
+    /**
+     * Removes a worker that acknowledged SCALE_DOWN. In the replicas layout the gateway cannot say which pod goes:
+     * Kubernetes' ReplicaSet removes a not-ready pod before a ready one, so the shared function is scaled down only
+     * once one of its replicas is unavailable, which the retired worker's is once its process has exited (the
+     * image exits when its loop ends, and restarts name-less). Scaled down at once, it would stop a ready pod
+     * that runs another worker, a worker the farm still counts and asks for its next SCALE_DOWN.
+     */
     @Override
     public void retire(String name, long requestedNanos) {
+        String host = hosts.get(name);
+        if (host != null && shared(host)) {
+            awaitOneUnavailable(name, host);
+        }
         remove(name);
+    }
+
+    /** Waits (at most the ready timeout) until {@code host} has fewer replicas available than it has. */
+    private void awaitOneUnavailable(String name, String host) {
+        long deadline = System.nanoTime() + config.readyTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            var status = gateway.function(host);
+            if (status.isEmpty() || status.get().availableReplicas() < status.get().replicas()) {
+                return;
+            }
+            try {
+                Thread.sleep(config.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GatewayException(0, "interrupted while waiting for the replica of " + name + " to stop");
+            }
+        }
+        LOG.warn("{}: every replica of {} stayed available for {} s after it retired; scaling down anyway, the "
+                + "heartbeats recover a worker stopped instead", name, host, config.readyTimeout().toSeconds());
     }
 
     @Override

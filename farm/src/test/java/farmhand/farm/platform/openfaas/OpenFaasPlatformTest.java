@@ -102,6 +102,28 @@ class OpenFaasPlatformTest {
     }
 
     @Test
+    void aScaleDownInTheReplicasLayoutStopsTheRetiredWorkersPodAndNoOtherWorker() throws Exception {
+        try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
+             LiveFarmBackend farm = LiveFarms.on(LiveFarms.options(TestRedis.url(), "openfaas-rep-down:", 20),
+                     o -> new OpenFaasPlatform(config(gw, Layout.REPLICAS)))) {
+            farm.start(new EpisodeSpec(PAPER, 5, 42));
+            for (int i = 0; i < 3; i++) {
+                // the worker that ACKs is whichever polls first; the double's scale-down, as a ReplicaSet's,
+                // stops a not-ready pod first, else the newest: scaled down before the ACKed worker's pod went
+                // unready, it stops a worker the farm still counts
+                assertEquals(-1, farm.scale(-1).appliedDelta());
+            }
+            Thread.sleep(3 * READINESS.toMillis()); // the retired replicas' restarts settle
+            OpenFaasPlatform platform = (OpenFaasPlatform) farm.platform();
+            assertEquals(2, platform.gateway().function("workers-1").orElseThrow().replicas());
+            assertEquals(2, farm.telemetry().workers());
+            assertEquals(2, gw.running().stream().filter(n -> n.startsWith("worker-")).count(),
+                    "the farm's 2 workers still run, on the 2 replicas left: " + gw.running());
+            assertEquals(-1, farm.scale(-1).appliedDelta(), "a live worker ACKs the next SCALE_DOWN");
+        }
+    }
+
+    @Test
     void aGatewayThatKeepsFewerReplicasThanAskedIsReportedAsTheCeLimit() throws Exception {
         try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", Duration.ZERO)) {
             OpenFaasPlatformConfig c = config(gw, Layout.REPLICAS);
