@@ -36,7 +36,7 @@ class LatencyProfileFileTest {
     void aProfileForLiveRunsAtCompressionTenHoldsTenModelSecondsForEveryMeasuredWallSecond() throws Exception {
         // a real platform's 2.2 s wall scale-up blocks a farm at time compression 10 for 22 model s: the
         // simulator, which reads model seconds, must load 22, not 2.2
-        ScaleUpLatency measured = new ScaleUpLatency(List.of(2268.9), List.of(2.0, 2.4), List.of(0.6, 0.8));
+        ScaleUpLatency measured = new ScaleUpLatency(List.of(2268.9), List.of(2223.2), List.of(2.0, 2.4), List.of(0.6, 0.8));
         Path file = dir.resolve("docker-latency.csv");
         Files.writeString(file, measured.profileCsv("a test", 2, 10));
         EmpiricalLatencyProfile profile = assertInstanceOf(EmpiricalLatencyProfile.class,
