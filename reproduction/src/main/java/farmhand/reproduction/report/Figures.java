@@ -102,9 +102,22 @@ public final class Figures {
     private Figures() {
     }
 
+    /**
+     * Markers of the policies without a style of their own: none of them is a named policy's marker, and they
+     * change every {@code OTHER_COLOURS.size()} policies, so no two policies share both colour and marker.
+     */
+    private static final List<Marker> OTHER_MARKERS = List.of(SeriesMarkers.PLUS, SeriesMarkers.TRAPEZOID,
+            SeriesMarkers.RECTANGLE);
+
     /** The colour of {@code policy} in every figure. */
     static Color colour(String policy, int index) {
         return COLOURS.getOrDefault(policy, OTHER_COLOURS.get(index % OTHER_COLOURS.size()));
+    }
+
+    /** The marker of {@code policy}: its own, or one set by its position among the figure's policies. */
+    static Marker marker(String policy, int index) {
+        Marker own = MARKERS.get(policy);
+        return own != null ? own : OTHER_MARKERS.get((index / OTHER_COLOURS.size()) % OTHER_MARKERS.size());
     }
 
     /**
@@ -258,7 +271,7 @@ public final class Figures {
                     high[k] = Math.min(upper[c], mu + sd);
                 }
                 Color colour = colour(e.policy(), i);
-                line(charts.get(c), e.policy(), x, mean, colour, MARKERS.getOrDefault(e.policy(), SeriesMarkers.CIRCLE));
+                line(charts.get(c), e.policy(), x, mean, colour, marker(e.policy(), i));
                 band(charts.get(c), e.policy(), x, low, high, colour);
             }
         }
@@ -397,7 +410,7 @@ public final class Figures {
         Color c = colour(e.policy(), index);
         XYSeries s = chart.addSeries(e.policy(), xs, ys);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(MARKERS.getOrDefault(e.policy(), SeriesMarkers.CIRCLE));
+        s.setMarker(marker(e.policy(), index));
         s.setMarkerColor(c);
         double mx = mean(xs);
         double my = mean(ys);

@@ -1,5 +1,6 @@
 package farmhand.reproduction.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,10 @@ import farmhand.reproduction.config.ExperimentConfig;
 import farmhand.reproduction.pipeline.Reproduction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +47,21 @@ class FiguresTest {
         // the SVG draws text as outlines; the frontier is the figure's one line dashed 6-4
         assertTrue(svgWith.contains("stroke-dasharray:6,4"), "the frontier is drawn");
         assertFalse(svgWithout.contains("stroke-dasharray:6,4"));
+    }
+
+    @Test
+    void everyPolicyOfTheCatalogAndTheStaticRowsGetAColourAndMarkerOfTheirOwn() {
+        List<String> labels = new ArrayList<>();
+        for (PolicyKind kind : PolicyKind.values()) {
+            labels.add(kind.spelling());
+        }
+        labels.addAll(List.of("static-14", "static-15", "static-16"));
+        Set<String> styles = new HashSet<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            styles.add(Figures.colour(label, i).getRGB() + "/" + Figures.marker(label, i).getClass().getSimpleName());
+        }
+        // before: policies past the seventh without a style of their own repeated a colour and the circle
+        assertEquals(labels.size(), styles.size(), "two policies look alike among " + labels);
     }
 }
