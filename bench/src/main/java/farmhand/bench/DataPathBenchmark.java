@@ -45,7 +45,7 @@ public class DataPathBenchmark {
 
     private static final String WORKER = new WorkerName(1).toString();
     /** Compression 20 and the default liveness: the take sets the task's visibility timeout and counts it. */
-    private static final EpisodeSettings EPISODE = new EpisodeSettings(0, 20, 0.1, LivenessSettings.DEFAULTS);
+    private static final EpisodeSettings EPISODE = new EpisodeSettings(20, 0.1, LivenessSettings.DEFAULTS);
 
     /** The private Redis's {@code appendfsync}: once a second (the default) or after every write. */
     @Param({"EVERY_SECOND", "ALWAYS"})

@@ -5,9 +5,9 @@ import java.util.Locale;
 /**
  * What disturbed an episode of a live farm, beyond the work itself: Redis retries and outages, functions
  * that crashed or hung (recovered), foreign entries met, a lost lease. An episode whose Redis outage was
- * longer than a control step, whose farm lost its lease, or whose initial functions announced START more than
- * {@link #LATE_START_TOLERANCE_SECONDS} model seconds after model time 0 (the first tasks were pushed and
- * taken late), is {@linkplain #disturbedReason disturbed}: its numbers measure the fault, not the policy.
+ * longer than a control step, whose farm lost its lease, or whose model time 0 was published more than
+ * {@link #LATE_START_TOLERANCE_SECONDS} model seconds after it came (the live farm fixes it once every initial
+ * function announced START; published late, the first tasks were pushed and taken late), is {@linkplain #disturbedReason disturbed}: its numbers measure the fault, not the policy.
  *
  * @param redisFailedAttempts Redis calls that failed and were retried
  * @param redisOutages calls that needed at least one retry
@@ -16,8 +16,8 @@ import java.util.Locale;
  * @param hung workers that held a task past its visibility timeout and were replaced
  * @param foreignOutputs entries of {@code output_queue} that were not the farm's (skipped)
  * @param leaseLostTo who took the farm's lease on its prefix during the episode, or null
- * @param lateStartModelSeconds how far past model time 0 the last initial function announced START (0 when
- *                              all were up in time), model seconds
+ * @param lateStartModelSeconds how far past model time 0 the episode's model time 0 was published to its
+ *                              functions (0 when in time), model seconds
  */
 public record EpisodeHealth(long redisFailedAttempts, long redisOutages, double longestOutageModelSeconds, int crashes,
                             int hung, long foreignOutputs, String leaseLostTo, double lateStartModelSeconds) {
@@ -51,8 +51,8 @@ public record EpisodeHealth(long redisFailedAttempts, long redisOutages, double 
                     + "(%.1f s): %d failed call(s) retried", longestOutageModelSeconds, stepSeconds, redisFailedAttempts);
         }
         if (lateStartModelSeconds > LATE_START_TOLERANCE_SECONDS) {
-            return String.format(Locale.ROOT, "the initial functions announced START %.1f model s after model time 0 "
-                    + "(more than the platform's start allowance): the first tasks were pushed late",
+            return String.format(Locale.ROOT, "model time 0 was published to the functions %.1f model s after it came: "
+                    + "the first tasks were pushed late",
                     lateStartModelSeconds);
         }
         return null;

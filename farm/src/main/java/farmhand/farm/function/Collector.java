@@ -30,21 +30,18 @@ public final class Collector implements FarmFunction {
     private static final int BATCH = 256;
 
     private final double blockSeconds;
-    private final long heartbeatTtlMillis;
 
     /**
      * @param pollSeconds longest wait for a result before the TERMINATE flag is checked again, model
      *                    seconds, {@code > 0} (at least 1 ms of wall time is waited)
-     * @param heartbeatTtlMillis how long its first heartbeat lives
      */
-    public Collector(RedisQueues queues, FarmClock clock, double pollSeconds, long heartbeatTtlMillis) {
+    public Collector(RedisQueues queues, FarmClock clock, double pollSeconds) {
         if (!(pollSeconds > 0)) {
             throw new IllegalArgumentException("pollSeconds must be > 0, was " + pollSeconds);
         }
         this.queues = queues;
         this.clock = clock;
         this.blockSeconds = Math.max(0.001, pollSeconds / clock.compression());
-        this.heartbeatTtlMillis = heartbeatTtlMillis;
     }
 
     @Override
@@ -55,7 +52,6 @@ public final class Collector implements FarmFunction {
     @Override
     public void run() throws InterruptedException {
         var names = queues.names();
-        queues.announceStart(name(), heartbeatTtlMillis);
         while (!Thread.currentThread().isInterrupted()) {
             String first = queues.awaitResult(blockSeconds);
             double firstAt = clock.nowSeconds();

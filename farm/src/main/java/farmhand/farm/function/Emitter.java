@@ -26,19 +26,16 @@ public final class Emitter implements FarmFunction {
     private final RedisQueues queues;
     private final FarmClock clock;
     private final Workload workload;
-    private final long heartbeatTtlMillis;
 
     /**
      * @param queues the run's queues
      * @param clock the episode's model clock
      * @param workload what to play
-     * @param heartbeatTtlMillis how long its first heartbeat lives
      */
-    public Emitter(RedisQueues queues, FarmClock clock, Workload workload, long heartbeatTtlMillis) {
+    public Emitter(RedisQueues queues, FarmClock clock, Workload workload) {
         this.queues = queues;
         this.clock = clock;
         this.workload = workload;
-        this.heartbeatTtlMillis = heartbeatTtlMillis;
     }
 
     @Override
@@ -58,7 +55,6 @@ public final class Emitter implements FarmFunction {
         long alreadyEmitted = queues.emitted();
         // descriptors still waiting tell how many phases began (all of them on a first start: none taken)
         int nextPhase = phases - Math.toIntExact(queues.phaseDescriptorsLeft());
-        queues.announceStart(name(), heartbeatTtlMillis);
         List<Task> tasks = workload.tasks();
         for (int i = Math.toIntExact(alreadyEmitted); i < tasks.size(); i++) {
             Task task = tasks.get(i);

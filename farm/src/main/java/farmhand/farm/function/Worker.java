@@ -7,7 +7,7 @@ import farmhand.farm.queue.RedisQueues;
 import farmhand.farm.queue.TaskMessage;
 
 /**
- * A worker function (SPEC section 1): announces START, then loops: TERMINATE flag, then the
+ * A worker function (SPEC section 1; its runner announced START for it): loops: TERMINATE flag, then the
  * control queue (a SCALE_DOWN makes it ACK with its name and exit), then a reliable take from
  * {@code worker_queue}, all three in one atomic round trip ({@link RedisQueues#workerStep}); it
  * sleeps {@code pollSeconds} (model) when there is nothing to do.
@@ -49,7 +49,6 @@ public final class Worker implements FarmFunction {
     @Override
     public void run() throws InterruptedException {
         var names = queues.names();
-        queues.announceStart(name, episode.liveness().heartbeatTtlMillis(), clock.nowSeconds());
         while (!Thread.currentThread().isInterrupted()) {
             RedisQueues.WorkerStep step = queues.workerStep(name, episode);
             switch (step.kind()) {

@@ -22,6 +22,7 @@ import farmhand.farm.runtime.WorkerName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +52,11 @@ public final class LiveFarmBackend implements FarmBackend {
     private static final Duration RUN_KEEP = Duration.ofHours(1);
     /** The reaper looks for dead and hung functions at most this often (wall): a claim walks every function. */
     private static final long REAP_EVERY_NANOS = 50_000_000L;
+    /**
+     * Model time 0 is set this far (wall, plus two poll intervals) after the publication that every initial
+     * function waits for, so each has seen it when it comes (they look every {@link RedisQueues#EPOCH_POLL_MILLIS}).
+     */
+    private static final long EPOCH_MARGIN_NANOS = 200_000_000L;
 
     private final RedisQueues base;
     private final LiveFarmOptions options;
@@ -143,14 +149,10 @@ public final class LiveFarmBackend implements FarmBackend {
         foreignOutputs = 0;
         this.spec = spec;
         lateStartSeconds = 0;
-        // program start a little ahead, so the initial functions (the workers, the collector and the emitter) are
-        // up when model time 0 comes
         int initialFunctions = spec.initialWorkers() + 2;
-        long aheadNanos = 200_000_000L + 5_000_000L * spec.initialWorkers()
-                + deployer.platform().startAllowance(initialFunctions).toNanos();
-        clock = FarmClock.fromEpoch(FarmClock.epochNanosNow() + aheadNanos, options.compression());
-        queues.publishEpisode(new EpisodeSettings(clock.startEpochNanos(), options.compression(), options.pollSeconds(),
-                options.liveness()), spec.workload());
+        // the settings go out without model time 0: it is fixed below, once every initial function is up
+        queues.publishEpisode(new EpisodeSettings(options.compression(), options.pollSeconds(), options.liveness()),
+                spec.workload());
         deployer.begin(queues, spec.seed());
         // the emitter is part of the initial deployment: were it to pay a scale-up latency, the first tasks
         // would be pushed late (after model time 0) and miss deadlines the model meets
@@ -169,15 +171,21 @@ public final class LiveFarmBackend implements FarmBackend {
         Duration startTimeout = FunctionDeployer.HANDSHAKE_TIMEOUT.plus(
                 deployer.platform().startAllowance(initialFunctions));
         long startDeadline = System.nanoTime() + startTimeout.toNanos();
+        long deployedNanos = System.nanoTime();
         for (FunctionSpec f : initial) {
             deployer.awaitStart(f, Duration.ofNanos(Math.max(1, startDeadline - System.nanoTime())));
         }
+        // every initial function is up and polls for model time 0: a short margin lets each see it before it comes
+        long marginNanos = EPOCH_MARGIN_NANOS + 2 * Math.round(options.pollSeconds() / options.compression() * 1e9);
+        clock = FarmClock.fromEpoch(FarmClock.epochNanosNow() + marginNanos, options.compression());
+        queues.publishEpoch(clock.startEpochNanos());
+        LOG.info("the {} initial functions announced START {} s wall after their deploy; model time 0 published",
+                initialFunctions, String.format(Locale.ROOT, "%.1f", (System.nanoTime() - deployedNanos) / 1e9));
+        // late only when the publication itself came after model time 0 (a stalled Redis or controller)
         lateStartSeconds = Math.max(0, clock.nowSeconds());
         if (lateStartSeconds > EpisodeHealth.LATE_START_TOLERANCE_SECONDS) {
-            LOG.warn("the {} initial functions announced START {} model s after model time 0 (start allowance {} s wall "
-                    + "on platform '{}'): the episode is disturbed", initialFunctions,
-                    String.format(java.util.Locale.ROOT, "%.1f", lateStartSeconds),
-                    deployer.platform().startAllowance(initialFunctions).toMillis() / 1000.0, deployer.platform().name());
+            LOG.warn("model time 0 was published {} model s after it came (margin {} ms wall): the episode is disturbed",
+                    String.format(Locale.ROOT, "%.1f", lateStartSeconds), marginNanos / 1_000_000);
         }
         sleepUntil(0.0);
     }

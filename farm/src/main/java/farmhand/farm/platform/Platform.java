@@ -53,8 +53,9 @@ public interface Platform extends AutoCloseable {
 
     /**
      * How long the platform typically needs to start the initial functions beyond its own scale-up latency
-     * (a JVM or a container booting): the episode's model time 0 is set that much later, so the first tasks
-     * are not pushed late. Zero for in-process functions.
+     * (a JVM or a container booting): the live farm waits that much longer (beyond its handshake timeout) for
+     * the initial functions' START before it gives up. Model time 0 does not depend on it: it is fixed once they
+     * are all up. Zero for in-process functions.
      */
     default java.time.Duration startAllowance() {
         return java.time.Duration.ZERO;

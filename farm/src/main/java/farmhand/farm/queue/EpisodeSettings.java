@@ -2,14 +2,15 @@ package farmhand.farm.queue;
 
 /**
  * What every function of an episode reads from Redis when it starts ({@link QueueNames#episode()}), so a
- * function in another process or container needs nothing but where the farm's Redis is and its run id.
+ * function in another process or container needs nothing but where the farm's Redis is and its run id. The
+ * episode's model time 0 is not among them: it is fixed only once every initial function is up, and published
+ * apart ({@link QueueNames#epoch()}, {@link RedisQueues#publishEpoch}).
  *
- * @param startEpochNanos the episode's {@code program_start_time}, nanoseconds since the Unix epoch
  * @param compression model seconds per wall second, {@code >= 1}
  * @param pollSeconds idle poll interval of workers and collector, model seconds, {@code > 0}
  * @param liveness heartbeats, visibility timeouts and delivery limits
  */
-public record EpisodeSettings(long startEpochNanos, double compression, double pollSeconds, LivenessSettings liveness) {
+public record EpisodeSettings(double compression, double pollSeconds, LivenessSettings liveness) {
 
     public EpisodeSettings {
         if (!(compression >= 1) || !Double.isFinite(compression)) {

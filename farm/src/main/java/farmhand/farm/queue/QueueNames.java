@@ -128,6 +128,14 @@ public record QueueNames(String prefix, String run) {
         return key("farm:episode");
     }
 
+    /**
+     * The episode's model time 0 ({@code program_start_time}, nanoseconds since the Unix epoch), published apart
+     * from the settings and only once every initial function announced START: absent until then.
+     */
+    public String epoch() {
+        return key("farm:epoch");
+    }
+
     /** The episode's workload, which the emitter plays. */
     public String workload() {
         return key("farm:workload");
@@ -205,7 +213,7 @@ public record QueueNames(String prefix, String run) {
     /** Every fixed key of the run (processing lists and heartbeats are found through {@link #functions()}). */
     public List<String> all() {
         return List.of(input(), worker(), result(), output(), enqueuedTotal(), deadLetter(), deadLetterCounts(),
-                functions(), visibleUntil(), deliveries(), episode(), workload(), workerStart(), emitterStart(),
+                functions(), visibleUntil(), deliveries(), episode(), epoch(), workload(), workerStart(), emitterStart(),
                 collectorStart(), workerControlSyn(), workerControlAck(), terminate(), collectedIds(), duplicates(),
                 redelivered(), staleCompletions(), emitted(), descriptorsPushed(), generationDone(), namesToClaim());
     }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -159,6 +160,8 @@ public final class RedisQueues implements AutoCloseable {
     private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end";
     /** Default connections in the pool: every function of a 32-worker farm holds one at a time, with room to spare. */
     public static final int DEFAULT_POOL_SIZE = 128;
+    /** How often a function waiting for its run's model time 0 looks for it, wall milliseconds. */
+    public static final long EPOCH_POLL_MILLIS = 5;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RedisClient redis;
@@ -370,6 +373,41 @@ public final class RedisQueues implements AutoCloseable {
                         + names.prefix() + "' at " + endpoint.redacted() + " within " + within.toSeconds() + " s");
             }
             pauseMillis(5);
+        }
+    }
+
+    /**
+     * Publishes the run's model time 0, {@code startEpochNanos} nanoseconds since the Unix epoch: the functions
+     * waiting in {@link #awaitEpoch} start their loops on it; functions deployed later find it at once.
+     */
+    public void publishEpoch(long startEpochNanos) {
+        retry("publish the episode's epoch", () -> redis.set(names.epoch(), Long.toString(startEpochNanos)));
+    }
+
+    /** The run's model time 0 (nanoseconds since the Unix epoch), when it was published. */
+    public OptionalLong epoch() {
+        String s = retry("read the episode's epoch", () -> redis.get(names.epoch()));
+        return s == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(s));
+    }
+
+    /**
+     * The run's model time 0, waiting up to {@code within} for it to be published (polling every few ms).
+     *
+     * @throws IllegalStateException naming the run when it was not published in time
+     */
+    public long awaitEpoch(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            OptionalLong epoch = epoch();
+            if (epoch.isPresent()) {
+                return epoch.getAsLong();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no model time 0 (epoch) published for run '" + names.run()
+                        + "' under prefix '" + names.prefix() + "' at " + endpoint.redacted() + " within "
+                        + within.toSeconds() + " s");
+            }
+            pauseMillis(EPOCH_POLL_MILLIS);
         }
     }
 

@@ -37,7 +37,7 @@ class CollectorTest {
         queues.terminate();
         Thread t = Thread.ofVirtual().start(() -> {
             try {
-                new Collector(queues, FarmClock.startingNow(20), 0.1, 3000).run();
+                new Collector(queues, FarmClock.startingNow(20), 0.1).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -16,7 +16,7 @@ import redis.clients.jedis.RedisClient;
 
 class RedisQueuesTest {
 
-    private static final EpisodeSettings EPISODE = new EpisodeSettings(0, 40, 0.1, new LivenessSettings(0.5, 1.2, 1, 0.1, 2));
+    private static final EpisodeSettings EPISODE = new EpisodeSettings(40, 0.1, new LivenessSettings(0.5, 1.2, 1, 0.1, 2));
 
     private static String task(String run, int id, double deadline) {
         return Messages.encode(new TaskMessage(run, id, 1, 0, 1, 512, deadline, deadline / 2, 0, null, Double.NaN,
@@ -47,6 +47,22 @@ class RedisQueuesTest {
                     () -> queues.requireReachable(Duration.ofMillis(300)));
             assertTrue(e.getMessage().contains(url), e.getMessage());
             assertTrue(queues.stats().failedAttempts() >= 1, "the failed attempts are counted");
+        }
+    }
+
+    @Test
+    void modelTimeZeroIsAbsentUntilPublishedAndAWaitForItGivesUpNamingTheRun() {
+        try (RedisQueues queues = new RedisQueues(TestRedis.url(), new QueueNames("epochtest:", "r-epoch"),
+                Duration.ofSeconds(5))) {
+            queues.removeRun("r-epoch");
+            assertTrue(queues.epoch().isEmpty(), "no epoch before it is published");
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> queues.awaitEpoch(Duration.ofMillis(50)));
+            assertTrue(e.getMessage().contains("run 'r-epoch'"), e.getMessage());
+            queues.publishEpoch(1_234_567_890_123L);
+            assertEquals(1_234_567_890_123L, queues.awaitEpoch(Duration.ofMillis(50)));
+            queues.removeRun("r-epoch");
+            assertTrue(queues.epoch().isEmpty(), "the epoch is one of the run's keys");
         }
     }
 
@@ -125,7 +141,7 @@ class RedisQueuesTest {
 
     @Test
     void aTakenTaskStaysVisibleToItsWorkerForItsDeadlineTimesTheFactorInWallTime() {
-        EpisodeSettings slow = new EpisodeSettings(0, 2, 0.1, new LivenessSettings(0.5, 1.2, 3, 0.1, 2));
+        EpisodeSettings slow = new EpisodeSettings(2, 0.1, new LivenessSettings(0.5, 1.2, 3, 0.1, 2));
         try (RedisClient redis = LiveFarms.foreignClient(TestRedis.url());
              RedisQueues q = new RedisQueues(TestRedis.url(), new QueueNames("visible:", "r1"), Duration.ofSeconds(5))) {
             q.clear();

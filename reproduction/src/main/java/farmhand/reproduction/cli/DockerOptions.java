@@ -17,8 +17,9 @@ public final class DockerOptions {
     long memoryMiB;
 
     @Option(names = "--docker-start-seconds", paramLabel = "S", defaultValue = "2",
-            description = "docker platform: fixed wall seconds the initial containers may take to boot before an "
-                    + "episode's model time 0, plus --docker-start-seconds-per-function each (default: ${DEFAULT-VALUE})")
+            description = "docker platform: fixed wall seconds the initial containers may take to announce START beyond "
+                    + "the 30 s handshake timeout, plus --docker-start-seconds-per-function each; model time 0 waits for "
+                    + "them (default: ${DEFAULT-VALUE})")
     double startSeconds;
 
     @Option(names = "--docker-start-seconds-per-function", paramLabel = "S", defaultValue = "1.5",

@@ -7,6 +7,7 @@ import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.ResetResult;
 import farmhand.controllers.env.StepInfo;
 import farmhand.controllers.env.StepResult;
+import farmhand.controllers.eval.EpisodeMetrics;
 import farmhand.controllers.eval.Evaluation;
 import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.policy.Policy;
@@ -249,11 +250,27 @@ public final class RegressionSuite {
             try (FarmEnvironment env = loop.environment(episodeBackend.get())) {
                 e = new Evaluator(env).evaluate(run.make().get(), seeds, run.initialWorkers(), m -> { });
             }
+            requireUndisturbed(run.label(), platform.cliName(), e);
             figures.add(Figure.plain("qos." + run.label(), FigureKind.QOS, e.summary().finalQos().mean(), "fraction"));
             figures.add(Figure.plain("workers." + run.label(), FigureKind.WORKERS, e.summary().meanWorkers().mean(),
                     "workers"));
         }
         return new RegressionReport(platform.cliName(), referenceMillis, figures);
+    }
+
+    /**
+     * Refuses to turn a policy's evaluation into figures when one of its episodes was disturbed (a late start,
+     * a Redis outage, a lost lease): its QoS would measure the fault, and a baseline made of it would gate on it.
+     *
+     * @throws IllegalStateException one line naming the policy, the platform, the seed and why
+     */
+    static void requireUndisturbed(String label, String platformName, Evaluation e) {
+        for (EpisodeMetrics m : e.episodes()) {
+            if (m.disturbed() != null) {
+                throw new IllegalStateException("the " + label + " episode on " + platformName + " (seed " + m.seed()
+                        + ") was disturbed, its QoS is no figure: " + m.disturbed());
+            }
+        }
     }
 
     private Supplier<Policy> named(PolicyKind kind) {

@@ -51,9 +51,8 @@ public record ScalingCurve(double compression, int tasks, double serviceSeconds,
         }
         for (ScalingPoint p : points) {
             if (p.lateStartSeconds() > farmhand.farm.backend.EpisodeHealth.LATE_START_TOLERANCE_SECONDS) {
-                b.append(String.format(Locale.ROOT, "%nDISTURBED: window %.0f s, N = %d: the batch's functions announced "
-                        + "START %.1f model s after model time 0; its runtime includes the late start (raise the "
-                        + "platform's start allowance)%n", p.windowSeconds(), p.workers(), p.lateStartSeconds()));
+                b.append(String.format(Locale.ROOT, "%nDISTURBED: window %.0f s, N = %d: the batch's model time 0 was "
+                        + "published %.1f model s after it came; its runtime includes the late start%n", p.windowSeconds(), p.workers(), p.lateStartSeconds()));
             }
         }
         return b.toString();

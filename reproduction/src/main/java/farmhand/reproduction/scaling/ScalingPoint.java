@@ -15,8 +15,8 @@ import java.util.Map;
  * @param collected tasks collected (equals the batch size in a sound run)
  * @param initSeconds per platform variant (e.g. {@code bare}, {@code openfaas-measured}), in the curve's
  *                    order: first deploy request to every function's START
- * @param lateStartSeconds how far past model time 0 the batch's functions announced START (0 in a sound run;
- *                         a late start enters the runtime and lowers the speedup)
+ * @param lateStartSeconds how late the batch's model time 0 was published to its functions, model seconds (0 in
+ *                         a sound run; a late start enters the runtime and lowers the speedup)
  */
 public record ScalingPoint(double windowSeconds, int workers, double runtimeSeconds, double speedup,
                            double dataPathMedianWallMillis, double dataPathP95WallMillis, int collected,

@@ -17,7 +17,7 @@ class ScalingCurveTableTest {
     void aBatchWhoseFunctionsStartedLateIsMarkedDisturbedUnderTheTableWithHowLate() {
         String table = new ScalingCurve(10, 1000, 2.04, List.of("docker"),
                 List.of(point(1, 0), point(16, 42.5))).table();
-        assertTrue(table.contains("DISTURBED: window 30 s, N = 16: the batch's functions announced START 42.5 model s"),
+        assertTrue(table.contains("DISTURBED: window 30 s, N = 16: the batch's model time 0 was published 42.5 model s"),
                 table);
         assertFalse(table.contains("N = 1:"), table);
     }

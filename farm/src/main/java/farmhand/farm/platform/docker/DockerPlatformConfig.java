@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param memoryBytes each container's memory limit (0: none)
  * @param readyTimeout how long a container may take from the request to serving its health path
  * @param startAllowance the fixed part of how long the initial functions of an episode may take to boot
- *                       before its model time 0 ({@link #startAllowance(int)})
+ *                       beyond the handshake timeout ({@link #startAllowance(int)})
  * @param startPerFunction what each initial function adds to it: their JVMs start together on the
  *                         machine's cores, so the time to the last START grows with their number
  * @param cdsDirectory a host directory for the functions' class-data-sharing archive (null: none): mounted

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param readyTimeout how long a function may take to have its replicas available
  * @param pollInterval how often readiness is polled
  * @param maxReplicasPerFunction the gateway's per-function replica limit (5 on CE)
- * @param startAllowance how much later the episode's model time 0 is set for the initial functions to boot
+ * @param startAllowance how much longer the initial functions may take to boot (announce START) than the handshake timeout
  */
 public record OpenFaasPlatformConfig(GatewayConfig gateway, String image, Layout layout, String functionRedisUrl,
                                      String redisPasswordSecret, Duration readyTimeout, Duration pollInterval,
