@@ -27,7 +27,9 @@ class ReproduceFigureTwoTest {
     @Test
     void reproduceParsesPlatformDockerIntoItsLiveOptions() {
         ReproduceCommand command = new ReproduceCommand();
-        new picocli.CommandLine(command).parseArgs("--platform", "docker", "--time-compression", "10");
+        picocli.CommandLine cli = new picocli.CommandLine(command);
+        Spellings.register(cli); // as FarmhandCommand does: the closed sets read their spellings
+        cli.parseArgs("--platform", "docker", "--time-compression", "10");
         assertEquals(PlatformKind.DOCKER, command.live.platform());
         assertEquals(10.0, command.live.timeCompression());
     }
