@@ -9,19 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import farmhand.farm.backend.EpisodeSpec;
 import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.platform.LocalPlatform;
-import farmhand.farm.platform.Platform;
 import farmhand.farm.platform.ProcessPlatform;
 import farmhand.farm.queue.DeadLetterReason;
 import farmhand.farm.queue.FarmAccount;
 import farmhand.farm.queue.LivenessSettings;
-import farmhand.farm.runtime.FunctionEnvironment;
+import farmhand.farm.testing.ForwardingPlatform;
 import farmhand.farm.testing.LiveFarms;
 import farmhand.farm.testing.TestRedis;
 import farmhand.farm.workload.Task;
 import farmhand.farm.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -42,37 +40,20 @@ class CrossProcessLivenessTest {
      * A test double of a remote platform (a container engine or a gateway seen from afar): it runs functions as
      * processes but, like a remote one, never tells when one died, so only the heartbeat can.
      */
-    private static final class BlindProcessPlatform implements Platform {
-        final ProcessPlatform processes = new ProcessPlatform();
+    private static final class BlindProcessPlatform extends ForwardingPlatform<ProcessPlatform> {
+        final ProcessPlatform processes;
+
+        BlindProcessPlatform() {
+            super(new ProcessPlatform());
+            processes = delegate;
+        }
 
         @Override public String name() {
             return "blind-process";
         }
-        @Override public void beginEpisode(long seed) {
-        }
-        @Override public void deploy(FunctionEnvironment f, boolean initial) {
-            processes.deploy(f, initial);
-        }
-        @Override public void retire(String name, long requestedNanos) {
-            processes.retire(name, requestedNanos);
-        }
-        @Override public void remove(String name) {
-            processes.remove(name);
-        }
-        @Override public void kill(String name) {
-            processes.kill(name);
-        }
-        @Override public Set<String> deployed() {
-            return processes.deployed();
-        }
+
         @Override public boolean exited(String name) {
             return false;
-        }
-        @Override public java.time.Duration startAllowance() {
-            return processes.startAllowance();
-        }
-        @Override public void close() {
-            processes.close();
         }
     }
 

@@ -9,8 +9,8 @@ import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeSpec;
 import farmhand.farm.platform.LatencyProfile;
 import farmhand.farm.platform.LocalPlatform;
-import farmhand.farm.platform.Platform;
 import farmhand.farm.runtime.FunctionEnvironment;
+import farmhand.farm.testing.ForwardingPlatform;
 import farmhand.farm.testing.LiveFarms;
 import farmhand.farm.testing.TestRedis;
 import farmhand.farm.workload.Task;
@@ -18,7 +18,6 @@ import farmhand.farm.workload.Workload;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -32,23 +31,19 @@ class LateStartTest {
      * local platform, each initial deployment delayed by {@code bootMillis} wall (one after another), with
      * the start allowance {@code allowancePerFunction} per initial function.
      */
-    private static final class SlowBootPlatform implements Platform {
-        private final LocalPlatform local = new LocalPlatform(LatencyProfile.instant(), COMPRESSION);
+    private static final class SlowBootPlatform extends ForwardingPlatform<LocalPlatform> {
         private final long bootMillis;
         private final Duration allowancePerFunction;
         final AtomicInteger askedFor = new AtomicInteger(-1);
 
         SlowBootPlatform(long bootMillis, Duration allowancePerFunction) {
+            super(new LocalPlatform(LatencyProfile.instant(), COMPRESSION));
             this.bootMillis = bootMillis;
             this.allowancePerFunction = allowancePerFunction;
         }
 
         @Override public String name() {
             return "slow-boot";
-        }
-
-        @Override public void beginEpisode(long seed) {
-            local.beginEpisode(seed);
         }
 
         @Override public void deploy(FunctionEnvironment function, boolean initial) {
@@ -59,36 +54,12 @@ class LateStartTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            local.deploy(function, initial);
-        }
-
-        @Override public void retire(String name, long requestedNanos) {
-            local.retire(name, requestedNanos);
-        }
-
-        @Override public void remove(String name) {
-            local.remove(name);
-        }
-
-        @Override public void kill(String name) {
-            local.kill(name);
-        }
-
-        @Override public Set<String> deployed() {
-            return local.deployed();
-        }
-
-        @Override public boolean exited(String name) {
-            return local.exited(name);
+            delegate.deploy(function, initial);
         }
 
         @Override public Duration startAllowance(int initialFunctions) {
             askedFor.set(initialFunctions);
             return allowancePerFunction.multipliedBy(initialFunctions);
-        }
-
-        @Override public void close() {
-            local.close();
         }
     }
 
