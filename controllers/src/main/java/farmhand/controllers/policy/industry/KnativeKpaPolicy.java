@@ -3,7 +3,6 @@ package farmhand.controllers.policy.industry;
 import farmhand.controllers.env.EnvironmentConfig;
 import farmhand.controllers.env.Observation;
 import farmhand.controllers.env.StepInfo;
-import java.util.ArrayDeque;
 
 /**
  * Knative's Pod Autoscaler (KPA) on concurrency (knative.dev "Additional autoscaling configuration for
@@ -23,6 +22,11 @@ import java.util.ArrayDeque;
  * observations held until the next step (the farm is observed every control step, Knative scrapes every
  * second).
  *
+ * <p>The samples of the stable window sit in a ring of primitive arrays with a running sum: a tick adds
+ * one and evicts those older than the window without allocating or walking the window. The farm's
+ * concurrencies are whole numbers, so the running sum is exact and equals the sum taken in order; when a
+ * sample is not a whole number the sums are taken in order, oldest first, as the averages are defined.
+ *
  * <p>Not thread-safe.
  */
 public final class KnativeKpaPolicy extends PeriodicAutoscaler {
@@ -30,8 +34,11 @@ public final class KnativeKpaPolicy extends PeriodicAutoscaler {
     /** The autoscaler's tick, seconds. */
     public static final double TICK_SECONDS = 2;
 
-    private record Sample(double seconds, double concurrency) {
-    }
+    /**
+     * Whole numbers below this magnitude are summed exactly in a double, in any order, for any window
+     * of fewer than 2^12 samples (the stable window holds at most 1,801: 3600 s at 2 s ticks).
+     */
+    private static final double EXACT_LIMIT = 0x1p40;
 
     private final String name;
     private final double targetPerPod;
@@ -40,7 +47,15 @@ public final class KnativeKpaPolicy extends PeriodicAutoscaler {
     private final double panicThreshold;
     private final double maxScaleUpRate;
     private final double maxScaleDownRate;
-    private final ArrayDeque<Sample> samples = new ArrayDeque<>();
+    /** The stable window's samples, oldest at {@code head}: model seconds and concurrency. */
+    private double[] sampleSeconds = new double[32];
+    private double[] sampleConcurrency = new double[32];
+    private int head;
+    private int size;
+    /** Sum of the window's concurrencies while every one is a whole number (then exact in any order). */
+    private double wholeSum;
+    /** Samples in the window that are not whole numbers (their sums are taken in order instead). */
+    private int fractional;
     private double panicSince;
     private int maxPanicPods;
 
@@ -94,7 +109,10 @@ public final class KnativeKpaPolicy extends PeriodicAutoscaler {
 
     @Override
     protected void resetRule() {
-        samples.clear();
+        head = 0;
+        size = 0;
+        wholeSum = 0;
+        fractional = 0;
         panicSince = Double.NaN;
         maxPanicPods = 0;
     }
@@ -104,24 +122,78 @@ public final class KnativeKpaPolicy extends PeriodicAutoscaler {
         return !Double.isNaN(panicSince);
     }
 
+    private static boolean whole(double v) {
+        return Math.abs(v) < EXACT_LIMIT && v == Math.rint(v);
+    }
+
+    private void add(double seconds, double concurrency) {
+        if (size == sampleSeconds.length) {
+            double[] t = new double[size * 2];
+            double[] c = new double[size * 2];
+            for (int i = 0; i < size; i++) {
+                t[i] = sampleSeconds[(head + i) & (size - 1)];
+                c[i] = sampleConcurrency[(head + i) & (size - 1)];
+            }
+            sampleSeconds = t;
+            sampleConcurrency = c;
+            head = 0;
+        }
+        int at = (head + size) & (sampleSeconds.length - 1);
+        sampleSeconds[at] = seconds;
+        sampleConcurrency[at] = concurrency;
+        size++;
+        if (whole(concurrency)) {
+            wholeSum += concurrency;
+        } else {
+            fractional++;
+        }
+    }
+
+    /** Drops the samples at or before {@code limitSeconds}, oldest first. */
+    private void evictUpTo(double limitSeconds) {
+        while (size > 0 && sampleSeconds[head] <= limitSeconds) {
+            double c = sampleConcurrency[head];
+            if (whole(c)) {
+                wholeSum -= c;
+            } else {
+                fractional--;
+            }
+            head = (head + 1) & (sampleSeconds.length - 1);
+            size--;
+        }
+    }
+
+    /** Mean concurrency of the samples newer than {@code nowSeconds - window}, summed oldest first. */
     private double average(double nowSeconds, double window) {
-        double sum = 0;
-        int n = 0;
-        for (Sample s : samples) {
-            if (s.seconds() > nowSeconds - window) {
-                sum += s.concurrency();
-                n++;
+        if (size == 0) {
+            return 0;
+        }
+        int mask = sampleSeconds.length - 1; // the ring's length is a power of two
+        int first = 0; // index (from head) of the oldest sample inside the window
+        if (!(sampleSeconds[head] > nowSeconds - window)) {
+            first = size; // only the newest few are inside (the panic window): walk back from the newest
+            while (first > 0 && sampleSeconds[(head + first - 1) & mask] > nowSeconds - window) {
+                first--;
             }
         }
-        return n == 0 ? 0 : sum / n;
+        int n = size - first;
+        if (n == 0) {
+            return 0;
+        }
+        if (first == 0 && fractional == 0) {
+            return wholeSum / n; // every sample of the window, all whole: the running sum is the exact sum
+        }
+        double sum = 0;
+        for (int i = first; i < size; i++) {
+            sum += sampleConcurrency[(head + i) & mask];
+        }
+        return sum / n;
     }
 
     @Override
     protected int tick(double nowSeconds, int replicas, Observation o, StepInfo info) {
-        samples.addLast(new Sample(nowSeconds, FarmSignals.inFlight(o, info)));
-        while (samples.peekFirst().seconds() <= nowSeconds - stableWindowSeconds) {
-            samples.removeFirst();
-        }
+        add(nowSeconds, FarmSignals.inFlight(o, info));
+        evictUpTo(nowSeconds - stableWindowSeconds);
         double ready = Math.max(1, Math.round(o.workers()));
         double maxUp = Math.ceil(maxScaleUpRate * ready);
         double maxDown = Math.floor(ready / maxScaleDownRate);

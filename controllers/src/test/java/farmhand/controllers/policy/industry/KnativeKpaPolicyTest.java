@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import farmhand.controllers.env.Action;
 import farmhand.controllers.env.EnvironmentConfig;
+import farmhand.controllers.env.Observation;
+import farmhand.controllers.env.StepInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class KnativeKpaPolicyTest {
@@ -70,5 +77,42 @@ class KnativeKpaPolicyTest {
         assertEquals(3, act(p, FarmState.at(8, 4, 4, 16)).delta(), "target 10 (maxWorkers), at most +3 per step");
         KnativeKpaPolicy q = started(KnativeKpaPolicy.defaults(narrow), 4);
         assertEquals(-2, act(q, FarmState.at(8, 4, 0, 0)).delta(), "not below minWorkers 2");
+    }
+
+    /**
+     * The stable count is ceil(mean of the window's samples / target), the mean summed oldest first, for
+     * whole and fractional concurrencies, over windows shorter and longer than the policy's first ring
+     * (32 samples): what the running sum and the in-order sum must both give.
+     */
+    @ParameterizedTest(name = "window {0} s, fractional samples: {1}")
+    @CsvSource({"60, false", "60, true", "3600, false", "3600, true"})
+    void theStableCountIsTheCeilingOfTheWindowsMeanOverTheTarget(double windowSeconds, boolean fractional) {
+        double target = 10;
+        KnativeKpaPolicy p = new KnativeKpaPolicy("t", FarmState.WIDE, target, windowSeconds, 10, 1e9, 1000, 1000);
+        int workers = 16;
+        started(p, workers); // the environment's step 0: the rule's first tick is one period later
+        SplittableRandom random = new SplittableRandom(7);
+        List<double[]> samples = new ArrayList<>(); // {seconds, concurrency} of every tick
+        for (int step = 1; step <= 600; step++) {
+            double now = step * 8.0;
+            long enqueued = 160 + random.nextInt(140);
+            double result = fractional ? random.nextInt(4) * 0.25 + 0.125 : 0; // in service = enqueued - result
+            Observation o = new Observation(2, 0, result, 0, workers, 1.5, 1.5, 0, 1.0);
+            StepInfo info = new StepInfo(step, 0, 0, 0, 8, now, enqueued, 0, 1140, 0, 0, 0, 0, null);
+            double concurrency = FarmSignals.inFlight(o, info);
+            for (double tick = now - 6; tick <= now; tick += KnativeKpaPolicy.TICK_SECONDS) {
+                samples.add(new double[] {tick, concurrency});
+            }
+            double sum = 0;
+            int n = 0;
+            for (double[] s : samples) {
+                if (s[0] > now - windowSeconds) {
+                    sum += s[1];
+                    n++;
+                }
+            }
+            int expected = (int) Math.min(32, Math.max(Math.floor(workers / 1000.0), Math.ceil(sum / n / target - 1e-9)));
+            assertEquals(expected - workers, p.act(o, info).delta(), "step " + step);
+        }
     }
 }
