@@ -59,6 +59,7 @@ public class DataPathBenchmark {
     public void startRedis() {
         redis = EmbeddedRedis.start(fsync);
         queues = new RedisQueues(redis.url(), new QueueNames("bench:", "run1"), Duration.ofSeconds(5));
+        queues.registerRun("run1", Long.MAX_VALUE); // the run's writes are taken only while it is registered
     }
 
     /** Keeps the output list and the collected-id set from growing across iterations. */

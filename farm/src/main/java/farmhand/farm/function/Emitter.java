@@ -67,7 +67,9 @@ public final class Emitter implements FarmFunction {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
-            queues.emit(TaskMessage.emitted(run, task, clock.nowSeconds()));
+            if (queues.emit(TaskMessage.emitted(run, task, clock.nowSeconds())) == RedisQueues.RUN_REMOVED) {
+                return; // the run is over: nothing more is pushed
+            }
         }
         clock.sleepUntil(workload.generationEndSeconds());
         queues.markGenerationDone();

@@ -105,7 +105,10 @@ public final class LocalPlatform implements Platform {
         stop(threads.get(name));
     }
 
-    /** Interrupts {@code t} (if any) and waits up to 5 s for it to end. */
+    /**
+     * Interrupts {@code t} (if any) and waits up to 5 s for it to end; one still running then is reported (it can
+     * write nothing once its run is removed, see {@link farmhand.farm.queue.RedisQueues#removeRun}).
+     */
     private static void stop(Thread t) {
         if (t == null) {
             return;
@@ -113,6 +116,9 @@ public final class LocalPlatform implements Platform {
         t.interrupt();
         try {
             t.join(5_000);
+            if (t.isAlive()) {
+                LOG.warn("function {} still runs 5 s after it was told to stop", t.getName());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

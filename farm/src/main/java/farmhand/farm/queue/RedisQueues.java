@@ -17,7 +17,6 @@ import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,12 +26,26 @@ import tools.jackson.databind.json.JsonMapper;
  * visibility timeouts and delivery counts, claims, completion, collection, dead-lettering, telemetry and
  * the episode's account). Nothing else touches a Redis client.
  *
+ * <p>A run is live while it is registered ({@link #registerRun}). Every write a function makes (the scripts of
+ * the start, the heartbeat, the worker's loop, completion, dead-lettering, collection, emission) is refused once
+ * its run is no longer registered, and {@link #removeRun} unregisters the run before it deletes a key: a
+ * function that outlives its stop, or a command of it still in flight, cannot re-create a removed run's keys
+ * (functions see such a run as terminated). A run with no id is always live.
+ *
  * <p>Every call is retried on connection errors with bounded exponential backoff; retries and outages are
  * counted ({@link #stats()}). When Redis stays unreachable a call fails with an {@link IllegalStateException}
  * naming the URL (redacted: no password is ever shown); refused credentials fail at once. Thread-safe.
  */
 public final class RedisQueues implements AutoCloseable {
 
+    /**
+     * Lua prefix of every function-side write: {@code gone} is true when the run ARGV[#ARGV] is no longer in the
+     * run registry KEYS[#KEYS] (both appended by {@link #gatedEval}); a run with no id is never gone.
+     */
+    private static final String GONE = "local gone = ARGV[#ARGV] ~= '' and "
+            + "redis.call('HEXISTS', KEYS[#KEYS], ARGV[#ARGV]) == 0 ";
+    /** {@link #GONE}, and a refusal (nil) when the run is gone. */
+    private static final String REFUSE_IF_GONE = GONE + "if gone then return false end ";
     private static final String ENQUEUE = "redis.call('LPUSH', KEYS[1], ARGV[1]); return redis.call('INCR', KEYS[2])";
     /**
      * ENQUEUE that also counts the emitter's progress: KEYS worker queue, counter, emitted; ARGV task json,
@@ -40,14 +53,14 @@ public final class RedisQueues implements AutoCloseable {
      * pushed already (a retry after Redis executed the script but its reply was lost) and is not pushed
      * again; returns -1 then.
      */
-    private static final String EMIT = "if tonumber(ARGV[2]) < tonumber(redis.call('GET', KEYS[3]) or '0') then "
+    private static final String EMIT = REFUSE_IF_GONE + "if tonumber(ARGV[2]) < tonumber(redis.call('GET', KEYS[3]) or '0') then "
             + "return -1 end redis.call('LPUSH', KEYS[1], ARGV[1]); redis.call('INCR', KEYS[3]); "
             + "return redis.call('INCR', KEYS[2])";
     /** Pushes ARGV to KEYS[1] (input queue) unless KEYS[2] (the pushed flag) is set. */
-    private static final String PUSH_DESCRIPTORS = "if redis.call('SETNX', KEYS[2], '1') == 1 then "
-            + "for i = 1, #ARGV do redis.call('LPUSH', KEYS[1], ARGV[i]) end end";
+    private static final String PUSH_DESCRIPTORS = REFUSE_IF_GONE + "if redis.call('SETNX', KEYS[2], '1') == 1 then "
+            + "for i = 1, #ARGV - 1 do redis.call('LPUSH', KEYS[1], ARGV[i]) end end";
     /** START: KEYS start queue, functions set, heartbeat; ARGV name, heartbeat ttl ms. */
-    private static final String ANNOUNCE = "redis.call('SET', KEYS[3], '1', 'PX', ARGV[2]) "
+    private static final String ANNOUNCE = REFUSE_IF_GONE + "redis.call('SET', KEYS[3], '1', 'PX', ARGV[2]) "
             + "if ARGV[3] ~= '' then redis.call('HSET', KEYS[4], ARGV[1], ARGV[3]) end "
             + "redis.call('SADD', KEYS[2], ARGV[1]) return redis.call('LPUSH', KEYS[1], ARGV[1])";
     private static final String NOW_MS = "local now = redis.call('TIME') "
@@ -57,9 +70,9 @@ public final class RedisQueues implements AutoCloseable {
      * orphan in the worker's processing list, then a reliable move from {@code worker_queue}, counting the
      * delivery and setting when the task stops being visible (its deadline times ARGV[2], at least ARGV[3]
      * wall ms; ARGV[4] the compression). KEYS: terminate, control, processing list, worker queue,
-     * deliveries, visible-until; ARGV[1] the worker. Returns {kind, payload}.
+     * deliveries, visible-until; ARGV[1] the worker. Returns {kind, payload}; TERMINATE once the run is gone.
      */
-    private static final String WORKER_STEP = "if redis.call('GET', KEYS[1]) == '1' then return {'TERMINATE', ''} end "
+    private static final String WORKER_STEP = GONE + "if gone or redis.call('GET', KEYS[1]) == '1' then return {'TERMINATE', ''} end "
             + "local c = redis.call('RPOP', KEYS[2]) if c then return {'CONTROL', c} end "
             + "local o = redis.call('LINDEX', KEYS[3], -1) if o then return {'TASK', o} end "
             + "local t = redis.call('LMOVE', KEYS[4], KEYS[3], 'RIGHT', 'LEFT') if not t then return {'IDLE', ''} end "
@@ -72,11 +85,11 @@ public final class RedisQueues implements AutoCloseable {
      * not taken back from it meanwhile), else counts a stale completion. KEYS result, processing list,
      * visible-until, deliveries, stale counter; ARGV result json, raw task, worker. Returns 1 when pushed.
      */
-    private static final String COMPLETE = "if redis.call('LREM', KEYS[2], 1, ARGV[2]) == 1 then "
+    private static final String COMPLETE = REFUSE_IF_GONE + "if redis.call('LREM', KEYS[2], 1, ARGV[2]) == 1 then "
             + "redis.call('LPUSH', KEYS[1], ARGV[1]) redis.call('HDEL', KEYS[3], ARGV[3]) "
             + "redis.call('HDEL', KEYS[4], ARGV[2]) return 1 end redis.call('INCR', KEYS[5]) return 0";
     /** KEYS dead-letter queue, counts, source list (or the queue again); ARGV entry, reason, raw, remove?. */
-    private static final String DEAD_LETTER = "redis.call('LPUSH', KEYS[1], ARGV[1]) "
+    private static final String DEAD_LETTER = REFUSE_IF_GONE + "redis.call('LPUSH', KEYS[1], ARGV[1]) "
             + "redis.call('HINCRBY', KEYS[2], ARGV[2], 1) if ARGV[4] == '1' then redis.call('LREM', KEYS[3], 1, ARGV[3]) end";
     /**
      * Records results once each and empties the collector's processing list: KEYS collected ids,
@@ -84,8 +97,9 @@ public final class RedisQueues implements AutoCloseable {
      * json1, raw1, id2, ... A result for a task the emitter never pushed is dead-lettered (UNKNOWN_TASK).
      * Returns how many were recorded.
      */
-    private static final String COLLECT = "local n = 0 local emitted = tonumber(redis.call('GET', KEYS[5]) or '0') "
-            + "for i = 1, #ARGV, 3 do local id = tonumber(ARGV[i]) "
+    private static final String COLLECT = REFUSE_IF_GONE
+            + "local n = 0 local emitted = tonumber(redis.call('GET', KEYS[5]) or '0') "
+            + "for i = 1, #ARGV - 1, 3 do local id = tonumber(ARGV[i]) "
             + "if id == nil or id < 0 or id >= emitted then "
             + "redis.call('LPUSH', KEYS[6], cjson.encode({message = ARGV[i + 2], reason = 'UNKNOWN_TASK', "
             + "detail = 'collector: no task ' .. ARGV[i] .. ' was emitted in this run'})) "
@@ -96,7 +110,7 @@ public final class RedisQueues implements AutoCloseable {
      * Moves up to ARGV[1] results from KEYS[1] (result queue) to KEYS[2] (collecting) and returns all
      * of KEYS[2], oldest first: what a crashed collector left there comes back with the new ones.
      */
-    private static final String TAKE_RESULTS = "for i = 1, tonumber(ARGV[1]) do "
+    private static final String TAKE_RESULTS = REFUSE_IF_GONE + "for i = 1, tonumber(ARGV[1]) do "
             + "if not redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT') then break end end "
             + "local all = redis.call('LRANGE', KEYS[2], 0, -1) local out = {} "
             + "for i = #all, 1, -1 do out[#out + 1] = all[i] end return out";
@@ -154,12 +168,26 @@ public final class RedisQueues implements AutoCloseable {
             + "tonumber(redis.call('GET', KEYS[6]) or '0'), tonumber(redis.call('GET', KEYS[7]) or '0'), "
             + "tonumber(redis.call('GET', KEYS[8]) or '0'), inFarm} "
             + "local counts = redis.call('HGETALL', KEYS[5]) for i = 1, #counts do out[#out + 1] = counts[i] end return out";
+    /** KEYS heartbeat; ARGV ttl ms. */
+    private static final String HEARTBEAT = REFUSE_IF_GONE + "return redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])";
+    /** KEYS a list; ARGV the element to push. */
+    private static final String PUSH = REFUSE_IF_GONE + "return redis.call('LPUSH', KEYS[1], ARGV[1])";
+    /** KEYS a flag; sets it to 1. */
+    private static final String FLAG = REFUSE_IF_GONE + "return redis.call('SET', KEYS[1], '1')";
+    /** KEYS the terminate flag: 1 when it is set or the run is gone, else 0. */
+    private static final String TERMINATE_REQUESTED = GONE
+            + "if gone or redis.call('GET', KEYS[1]) == '1' then return 1 end return 0";
     /** KEYS lease; ARGV holder, ttl ms. Takes or renews the lease; returns the other holder when taken. */
     private static final String LEASE = "local h = redis.call('GET', KEYS[1]) if h and h ~= ARGV[1] then return h end "
             + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return false";
     private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end";
     /** Default connections in the pool: every function of a 32-worker farm holds one at a time, with room to spare. */
     public static final int DEFAULT_POOL_SIZE = 128;
+    /** Most passes of {@link #removeRun}: the second finds at most what a move under way placed behind the first. */
+    private static final int REMOVAL_PASSES = 5;
+
+    /** What {@link #emit} returns once the run was removed. */
+    public static final long RUN_REMOVED = -2;
     /** How often a function waiting for its run's model time 0 looks for it, wall milliseconds. */
     public static final long EPOCH_POLL_MILLIS = 5;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -274,6 +302,20 @@ public final class RedisQueues implements AutoCloseable {
 
     private <T> T retry(String what, Supplier<T> call) {
         return retry(what, giveUpAfter, call);
+    }
+
+    /**
+     * Evaluates a function-side write {@code script} (one that starts with {@link #GONE}), retried: the run
+     * registry and the run id go last, so the script refuses the write once the run was removed.
+     */
+    private Object gatedEval(String what, String script, List<String> keys, List<String> args) {
+        List<String> k = new ArrayList<>(keys.size() + 1);
+        k.addAll(keys);
+        k.add(names.runs());
+        List<String> a = new ArrayList<>(args.size() + 1);
+        a.addAll(args);
+        a.add(names.run());
+        return retry(what, () -> redis.eval(script, k, a));
     }
 
     private <T> T retry(String what, Duration within, Supplier<T> call) {
@@ -445,9 +487,9 @@ public final class RedisQueues implements AutoCloseable {
     }
 
     private void announce(String function, long heartbeatTtlMillis, String startedSeconds) {
-        retry("announce " + function, () -> redis.eval(ANNOUNCE, List.of(startQueue(function), names.functions(),
+        gatedEval("announce " + function, ANNOUNCE, List.of(startQueue(function), names.functions(),
                 names.heartbeat(function), names.startedAt()), List.of(function, Long.toString(heartbeatTtlMillis),
-                startedSeconds)));
+                startedSeconds));
     }
 
     /** When {@code function} last announced START on its own clock, model seconds; empty when it did not stamp one. */
@@ -478,8 +520,8 @@ public final class RedisQueues implements AutoCloseable {
 
     /** Renews {@code function}'s heartbeat for {@code ttlMillis}. */
     public void heartbeat(String function, long ttlMillis) {
-        retry("renew the heartbeat of " + function,
-                () -> redis.set(names.heartbeat(function), "1", SetParams.setParams().px(ttlMillis)));
+        gatedEval("renew the heartbeat of " + function, HEARTBEAT, List.of(names.heartbeat(function)),
+                List.of(Long.toString(ttlMillis)));
     }
 
     /**
@@ -532,7 +574,7 @@ public final class RedisQueues implements AutoCloseable {
 
     /** A worker's ACK of a scale-down. */
     public void acknowledgeScaleDown(String worker) {
-        retry("acknowledge scale-down", () -> redis.lpush(names.workerControlAck(), worker));
+        gatedEval("acknowledge scale-down", PUSH, List.of(names.workerControlAck()), List.of(worker));
     }
 
     /** The name of the worker that ACKed a scale-down, or null when none did within {@code within}. */
@@ -558,9 +600,10 @@ public final class RedisQueues implements AutoCloseable {
         retry("send TERMINATE", within, () -> redis.set(names.terminate(), "1"));
     }
 
-    /** True once TERMINATE was sent. */
+    /** True once TERMINATE was sent, or the run was removed. */
     public boolean terminateRequested() {
-        return "1".equals(retry("read the terminate flag", () -> redis.get(names.terminate())));
+        return Long.valueOf(1).equals(gatedEval("read the terminate flag", TERMINATE_REQUESTED,
+                List.of(names.terminate()), List.of()));
     }
 
     // ---- the emitter -------------------------------------------------------------------------------------
@@ -571,13 +614,15 @@ public final class RedisQueues implements AutoCloseable {
      * knows exactly where to resume. Tasks must be emitted in id order (0, 1, ...): a push retried after its
      * reply was lost is not repeated.
      *
-     * @return the enqueue counter after the push, or -1 when the task had been pushed already
+     * @return the enqueue counter after the push, -1 when the task had been pushed already, or
+     *         {@link #RUN_REMOVED} when the run was removed (nothing was pushed)
      */
     public long emit(TaskMessage task) {
         String json = Messages.encode(task);
-        return retry("emit task " + task.id(), () -> (Long) redis.eval(EMIT,
+        Long n = (Long) gatedEval("emit task " + task.id(), EMIT,
                 List.of(names.worker(), names.enqueuedTotal(), names.emitted()),
-                List.of(json, Integer.toString(task.id()))));
+                List.of(json, Integer.toString(task.id())));
+        return n == null ? RUN_REMOVED : n;
     }
 
     /** How many tasks the emitter has pushed this episode ({@link #emit}). */
@@ -591,8 +636,8 @@ public final class RedisQueues implements AutoCloseable {
      * emitter calling it again pushes nothing.
      */
     public void pushPhaseDescriptors(List<String> descriptors) {
-        retry("push the phase descriptors", () -> redis.eval(PUSH_DESCRIPTORS,
-                List.of(names.input(), names.descriptorsPushed()), descriptors));
+        gatedEval("push the phase descriptors", PUSH_DESCRIPTORS, List.of(names.input(), names.descriptorsPushed()),
+                descriptors);
     }
 
     /** Phase descriptors not yet taken. */
@@ -607,7 +652,7 @@ public final class RedisQueues implements AutoCloseable {
 
     /** Flags that every task was pushed. */
     public void markGenerationDone() {
-        retry("flag the end of generation", () -> redis.set(names.generationDone(), "1"));
+        gatedEval("flag the end of generation", FLAG, List.of(names.generationDone()), List.of());
     }
 
     /** True once the emitter pushed every task. */
@@ -634,31 +679,32 @@ public final class RedisQueues implements AutoCloseable {
      * One turn of {@code worker}'s loop in a single atomic round trip: TERMINATE if the flag is set,
      * else a control message if one waits (it is consumed), else its orphaned task or the oldest
      * waiting one (moved into its processing list, its delivery counted and its visibility timeout set),
-     * else IDLE.
+     * else IDLE; TERMINATE once the run was removed.
      */
     public WorkerStep workerStep(String worker, EpisodeSettings episode) {
         LivenessSettings l = episode.liveness();
         double minWallMs = Math.max(1000, l.minVisibilitySeconds() * 1000 / episode.compression());
-        List<?> reply = retry("run a loop turn for " + worker, () -> (List<?>) redis.eval(WORKER_STEP,
+        List<?> reply = (List<?>) gatedEval("run a loop turn for " + worker, WORKER_STEP,
                 List.of(names.terminate(), names.workerControlSyn(), names.processing(worker), names.worker(),
                         names.deliveries(), names.visibleUntil()),
                 List.of(worker, Double.toString(l.visibilityDeadlines()), Double.toString(minWallMs),
-                        Double.toString(episode.compression()))));
+                        Double.toString(episode.compression())));
         return new WorkerStep(WorkerStep.Kind.valueOf((String) reply.get(0)), (String) reply.get(1));
     }
 
     /**
      * Pushes the result and drops the raw task from {@code worker}'s processing list, atomically, while the
      * worker still owns the task; a task taken back meanwhile (the worker was thought hung or dead) is not
-     * pushed twice: the completion is counted as stale and dropped.
+     * pushed twice: the completion is counted as stale and dropped. A completion after the run was removed
+     * writes nothing.
      *
      * @return true when the result was pushed
      */
     public boolean complete(String worker, String raw, TaskMessage result) {
         String json = Messages.encode(result);
-        Long pushed = retry("complete task " + result.id(), () -> (Long) redis.eval(COMPLETE,
+        Long pushed = (Long) gatedEval("complete task " + result.id(), COMPLETE,
                 List.of(names.result(), names.processing(worker), names.visibleUntil(), names.deliveries(),
-                        names.staleCompletions()), List.of(json, raw, worker)));
+                        names.staleCompletions()), List.of(json, raw, worker));
         return pushed != null && pushed == 1;
     }
 
@@ -700,9 +746,9 @@ public final class RedisQueues implements AutoCloseable {
      */
     public void deadLetter(String raw, DeadLetterReason reason, String detail, String from) {
         String entry = JSON.writeValueAsString(Map.of("message", raw, "reason", reason.name(), "detail", detail));
-        retry("dead-letter a message", () -> redis.eval(DEAD_LETTER,
+        gatedEval("dead-letter a message", DEAD_LETTER,
                 List.of(names.deadLetter(), names.deadLetterCounts(), from == null ? names.deadLetter() : from),
-                List.of(entry, reason.name(), raw, from == null ? "0" : "1")));
+                List.of(entry, reason.name(), raw, from == null ? "0" : "1"));
     }
 
     /** The dead-letter queue's entries, newest first (JSON: message, reason, detail). */
@@ -728,9 +774,9 @@ public final class RedisQueues implements AutoCloseable {
             args.add(c.json());
             args.add(c.raw());
         }
-        Long added = retry("record " + results.size() + " result(s)", () -> (Long) redis.eval(COLLECT,
+        Long added = (Long) gatedEval("record " + results.size() + " result(s)", COLLECT,
                 List.of(names.collectedIds(), names.duplicates(), names.output(), names.collecting(), names.emitted(),
-                        names.deadLetter(), names.deadLetterCounts()), args));
+                        names.deadLetter(), names.deadLetterCounts()), args);
         return added == null ? 0 : added;
     }
 
@@ -761,8 +807,8 @@ public final class RedisQueues implements AutoCloseable {
         if (max < 0) {
             throw new IllegalArgumentException("max must be >= 0, was " + max);
         }
-        List<String> taken = retry("take results", () -> (List<String>) redis.eval(TAKE_RESULTS,
-                List.of(names.result(), names.collecting()), List.of(Integer.toString(max))));
+        List<String> taken = (List<String>) gatedEval("take results", TAKE_RESULTS,
+                List.of(names.result(), names.collecting()), List.of(Integer.toString(max)));
         return taken == null ? List.of() : taken;
     }
 
@@ -849,7 +895,13 @@ public final class RedisQueues implements AutoCloseable {
         return removed;
     }
 
-    /** Deletes every key of run {@code run} under the prefix (found with SCAN, not KEYS) and unregisters it. */
+    /**
+     * Unregisters run {@code run}, then deletes every key of it under the prefix (found with SCAN, not KEYS).
+     * Unregistering comes first: from then on every write of the run's functions is refused, so none of them
+     * (nor a command of theirs still in flight) re-creates a key once it is deleted; the keys are scanned
+     * again until a pass finds none, for what a move already under way (the collector's blocking take)
+     * placed behind the scan.
+     */
     public void removeRun(String run) {
         removeRun(run, giveUpAfter);
     }
@@ -858,16 +910,23 @@ public final class RedisQueues implements AutoCloseable {
     public void removeRun(String run, Duration within) {
         String base = names.forRun(run).runBase();
         retry("remove the keys of run " + run, within, () -> {
+            redis.hdel(names.runs(), run);
             ScanParams match = new ScanParams().match(base + "*").count(1000);
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = redis.scan(cursor, match);
-                if (!page.getResult().isEmpty()) {
-                    redis.del(page.getResult().toArray(String[]::new));
+            for (int pass = 0; pass < REMOVAL_PASSES; pass++) {
+                long deleted = 0;
+                String cursor = ScanParams.SCAN_POINTER_START;
+                do {
+                    ScanResult<String> page = redis.scan(cursor, match);
+                    if (!page.getResult().isEmpty()) {
+                        deleted += redis.del(page.getResult().toArray(String[]::new));
+                    }
+                    cursor = page.getCursor();
+                } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+                if (deleted == 0) {
+                    return pass;
                 }
-                cursor = page.getCursor();
-            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-            return redis.hdel(names.runs(), run);
+            }
+            return REMOVAL_PASSES;
         });
     }
 

@@ -28,6 +28,7 @@ class CollectorTest {
     private static RedisQueues run(String prefix, RedisClient redis) {
         RedisQueues queues = new RedisQueues(TestRedis.url(), new QueueNames(prefix, RUN), Duration.ofSeconds(5));
         queues.clear();
+        queues.registerRun(RUN, System.currentTimeMillis() + 3_600_000); // its functions write only while registered
         redis.set(queues.names().emitted(), "100");
         return queues;
     }
