@@ -102,6 +102,37 @@ class OpenFaasPlatformTest {
     }
 
     @Test
+    void threeWorkersOfOneScaleUpStartTogetherWithAFunctionEachAndLeaveTogether() throws Exception {
+        try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
+             LiveFarmBackend farm = LiveFarms.on(LiveFarms.options(TestRedis.url(), "openfaas-pwf-k:", 20),
+                     o -> new OpenFaasPlatform(config(gw, Layout.PER_WORKER_FUNCTION)))) {
+            farm.start(new EpisodeSpec(PAPER, 2, 42));
+            assertEquals(3, farm.scale(+3).appliedDelta());
+            assertEquals(List.of("collector", "emitter", "worker-1", "worker-2", "worker-3", "worker-4", "worker-5"),
+                    gw.functionNames().stream().sorted().toList());
+            assertEquals(5, farm.telemetry().workers());
+            assertEquals(-3, farm.scale(-3).appliedDelta());
+            assertEquals(4, gw.functionNames().size(), "the three retired workers' functions are deleted");
+        }
+    }
+
+    @Test
+    void threeReplicasOfOneScaleUpEachClaimANameOfTheirOwn() throws Exception {
+        try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
+             LiveFarmBackend farm = LiveFarms.on(LiveFarms.options(TestRedis.url(), "openfaas-rep-k:", 20),
+                     o -> new OpenFaasPlatform(config(gw, Layout.REPLICAS)))) {
+            farm.start(new EpisodeSpec(PAPER, 4, 42));
+            assertEquals(3, farm.scale(+3).appliedDelta()); // worker-5 fills workers-1, worker-6 and -7 open workers-2
+            OpenFaasPlatform platform = (OpenFaasPlatform) farm.platform();
+            assertEquals(5, platform.gateway().function("workers-1").orElseThrow().replicas());
+            assertEquals(2, platform.gateway().function("workers-2").orElseThrow().replicas());
+            assertEquals(List.of("worker-1", "worker-2", "worker-3", "worker-4", "worker-5", "worker-6", "worker-7"),
+                    gw.running().stream().filter(n -> n.startsWith("worker-")).sorted().toList(),
+                    "every replica runs under a name of its own");
+        }
+    }
+
+    @Test
     void aScaleDownInTheReplicasLayoutStopsTheRetiredWorkersPodAndNoOtherWorker() throws Exception {
         try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
              LiveFarmBackend farm = LiveFarms.on(LiveFarms.options(TestRedis.url(), "openfaas-rep-down:", 20),
