@@ -28,6 +28,10 @@ class OpenFaasPlatformTest {
                 .withTimings(Duration.ofSeconds(20), Duration.ofMillis(20), Duration.ofSeconds(1));
     }
 
+    private static LiveFarmBackend farmOn(OpenFaasGatewayDouble gw, String prefix, Layout layout) {
+        return LiveFarms.on(LiveFarms.options(TestRedis.url(), prefix, 20), o -> new OpenFaasPlatform(config(gw, layout)));
+    }
+
     @Test
     void aWholeEpisodeRunsWithAFunctionPerWorkerAndTheAccountBalances() throws Exception {
         try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
@@ -104,8 +108,7 @@ class OpenFaasPlatformTest {
     @Test
     void threeWorkersOfOneScaleUpStartTogetherWithAFunctionEachAndLeaveTogether() throws Exception {
         try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
-             LiveFarmBackend farm = LiveFarms.on(LiveFarms.options(TestRedis.url(), "openfaas-pwf-k:", 20),
-                     o -> new OpenFaasPlatform(config(gw, Layout.PER_WORKER_FUNCTION)))) {
+             LiveFarmBackend farm = farmOn(gw, "openfaas-pwf-k:", Layout.PER_WORKER_FUNCTION)) {
             farm.start(new EpisodeSpec(PAPER, 2, 42));
             assertEquals(3, farm.scale(+3).appliedDelta());
             assertEquals(List.of("collector", "emitter", "worker-1", "worker-2", "worker-3", "worker-4", "worker-5"),
@@ -119,8 +122,7 @@ class OpenFaasPlatformTest {
     @Test
     void threeReplicasOfOneScaleUpEachClaimANameOfTheirOwn() throws Exception {
         try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
-             LiveFarmBackend farm = LiveFarms.on(LiveFarms.options(TestRedis.url(), "openfaas-rep-k:", 20),
-                     o -> new OpenFaasPlatform(config(gw, Layout.REPLICAS)))) {
+             LiveFarmBackend farm = farmOn(gw, "openfaas-rep-k:", Layout.REPLICAS)) {
             farm.start(new EpisodeSpec(PAPER, 4, 42));
             assertEquals(3, farm.scale(+3).appliedDelta()); // worker-5 fills workers-1, worker-6 and -7 open workers-2
             OpenFaasPlatform platform = (OpenFaasPlatform) farm.platform();
