@@ -248,9 +248,9 @@ public final class LiveFarmBackend implements FarmBackend {
                     started.add(starts.submit(() -> startWorker(w)));
                 }
             }
-            for (Future<RuntimeException> f : started) {
-                failures.add(f.state() == Future.State.SUCCESS ? f.resultNow()
-                        : new IllegalStateException("the start of a worker was interrupted"));
+            for (int i = 0; i < count; i++) {
+                Future<RuntimeException> f = started.get(i);
+                failures.add(f.state() == Future.State.SUCCESS ? f.resultNow() : abandoned(names.get(i), f));
             }
         }
         int applied = 0;
@@ -291,6 +291,19 @@ public final class LiveFarmBackend implements FarmBackend {
             }
             return e;
         }
+    }
+
+    /** A start that ended without an answer (an error, a cancellation): its worker is removed like a failed one. */
+    private RuntimeException abandoned(WorkerName w, Future<RuntimeException> f) {
+        IllegalStateException e = new IllegalStateException("the start of function " + w + " ended abruptly"
+                + (f.state() == Future.State.FAILED ? ": " + f.exceptionNow() : " (cancelled)"));
+        try {
+            deployer.platform().remove(w.toString());
+            queues.forget(w.toString());
+        } catch (RuntimeException cleanup) {
+            e.addSuppressed(cleanup);
+        }
+        return e;
     }
 
     private ScaleOutcome scaleDown(int count, double t0) {
