@@ -283,27 +283,25 @@ public final class LiveFarmBackend implements FarmBackend {
             deployer.start(function, false);
             return null;
         } catch (RuntimeException e) {
-            try {
-                deployer.platform().remove(function.name());
-                queues.forget(function.name());
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            return e;
+            return removeFailed(w, e);
         }
     }
 
-    /** A start that ended without an answer (an error, a cancellation): its worker is removed like a failed one. */
-    private RuntimeException abandoned(WorkerName w, Future<RuntimeException> f) {
-        IllegalStateException e = new IllegalStateException("the start of function " + w + " ended abruptly"
-                + (f.state() == Future.State.FAILED ? ": " + f.exceptionNow() : " (cancelled)"));
+    /** Removes what is left of worker {@code w} whose start failed with {@code failure}, and answers the failure. */
+    private RuntimeException removeFailed(WorkerName w, RuntimeException failure) {
         try {
             deployer.platform().remove(w.toString());
             queues.forget(w.toString());
         } catch (RuntimeException cleanup) {
-            e.addSuppressed(cleanup);
+            failure.addSuppressed(cleanup);
         }
-        return e;
+        return failure;
+    }
+
+    /** A start that ended without an answer (an error, a cancellation): its worker is removed like a failed one. */
+    private RuntimeException abandoned(WorkerName w, Future<RuntimeException> f) {
+        return removeFailed(w, new IllegalStateException("the start of function " + w + " ended abruptly"
+                + (f.state() == Future.State.FAILED ? ": " + f.exceptionNow() : " (cancelled)")));
     }
 
     private ScaleOutcome scaleDown(int count, double t0) {
