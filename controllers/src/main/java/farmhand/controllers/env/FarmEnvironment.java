@@ -4,6 +4,7 @@ import farmhand.controllers.reward.RewardFunction;
 import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeSpec;
 import farmhand.farm.backend.FarmBackend;
+import farmhand.farm.backend.PartialScaleException;
 import farmhand.farm.backend.ScaleOutcome;
 import farmhand.farm.backend.Telemetry;
 import farmhand.farm.workload.WorkloadGenerator;
@@ -136,7 +137,13 @@ public final class FarmEnvironment implements AutoCloseable {
         int requested = action.delta();
         int target = Math.max(config.minWorkers(), Math.min(config.maxWorkers(), workers + requested));
         int applied = target - workers;
-        ScaleOutcome outcome = applied == 0 ? ScaleOutcome.NONE : backend.scale(applied);
+        ScaleOutcome outcome;
+        try {
+            outcome = applied == 0 ? ScaleOutcome.NONE : backend.scale(applied);
+        } catch (PartialScaleException e) {
+            workers += e.outcome().appliedDelta(); // the workers that did change stay counted, as the farm counts them
+            throw e;
+        }
         workers += outcome.appliedDelta();
         if (requested != 0) {
             scalingActions++;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import farmhand.controllers.env.EnvironmentConfig;
 import farmhand.controllers.env.FarmEnvironment;
+import farmhand.controllers.env.StepResult;
 import farmhand.controllers.eval.EpisodeMetrics;
 import farmhand.controllers.eval.Evaluator;
 import farmhand.controllers.policy.reactive.ReactivePolicy;
@@ -34,6 +35,25 @@ class LiveEpisodeTest {
             assertEquals(new FarmAccount(1140, 1140, java.util.Map.of(), 0, 0, 0, 0, 0), account, account.describe());
             assertTrue(m.scalingActions() > 10, "ReactiveAverage scales nearly every step");
             assertTrue(m.finalQos() > 0.05 && m.finalQos() < 0.95, "final QoS " + m.finalQos());
+        }
+    }
+
+    @Test
+    void aStepOfPlusThreeOnTheLiveFarmStartsThreeWorkersAndMinusThreeRetiresThem() {
+        LiveFarmBackend live = LiveFarmBackend.local(TestRedis.url(), LatencyProfile.openFaasMeasured(), 20);
+        try (FarmEnvironment env = new FarmEnvironment(live, new WorkloadGenerator(WorkloadConfig.paper()),
+                EnvironmentConfig.paper().withInitialWorkers(4).withMaxDeltaPerStep(3),
+                new RewardFunction(RewardConfig.DEFAULT))) {
+            env.reset(42);
+            StepResult up = env.step(farmhand.controllers.env.Action.of(3));
+            assertEquals(3, up.info().appliedDelta());
+            assertEquals(7, up.observation().workers());
+            assertEquals(7, live.telemetry().workers());
+            assertTrue(up.info().scalingSeconds() > 0, "the step was blocked while the workers started");
+            StepResult down = env.step(farmhand.controllers.env.Action.of(-3));
+            assertEquals(-3, down.info().appliedDelta());
+            assertEquals(4, down.observation().workers());
+            assertEquals(4, live.platform().deployed().stream().filter(n -> n.startsWith("worker-")).count());
         }
     }
 

@@ -4,6 +4,7 @@ import farmhand.farm.backend.CompletedTask;
 import farmhand.farm.backend.EpisodeHealth;
 import farmhand.farm.backend.EpisodeSpec;
 import farmhand.farm.backend.FarmBackend;
+import farmhand.farm.backend.PartialScaleException;
 import farmhand.farm.backend.ScaleOutcome;
 import farmhand.farm.backend.Telemetry;
 import farmhand.farm.function.FarmClock;
@@ -26,6 +27,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every episode is a run with its own id: its keys live under the farm's prefix plus the run, every
  * message carries the run id, and messages of another run are dead-lettered, never counted. The farm holds
  * a lease on its prefix while it runs, so a second farm on the same prefix is refused. Scale-up deploys
- * {@code worker-<lowest free index>} and waits for its START; scale-down pushes a SCALE_DOWN, waits for the
- * ACK of the first worker that goes idle and retires it. While time passes a {@link Reaper} takes back the
+ * {@code worker-<lowest free index>} (the k lowest for +k, together) and waits for their START; scale-down
+ * pushes a SCALE_DOWN per worker, waits for the ACK of each worker that goes idle and retires it. While time passes a {@link Reaper} takes back the
  * tasks of dead and hung functions and replaces them. Not thread-safe: one controlling thread.
  */
 public final class LiveFarmBackend implements FarmBackend {
@@ -208,39 +212,125 @@ public final class LiveFarmBackend implements FarmBackend {
         return queues.names().run();
     }
 
+    /**
+     * Scale-up deploys the {@code delta} lowest free worker names together (a thread each when several) and
+     * waits for all their STARTs, so the call blocks for the slowest, as a Deployment's {@code replicas} does
+     * (and as the simulator models). Scale-down sends the {@code |delta|} SCALE_DOWNs together and retires
+     * each worker as it ACKs; every retirement counts its scale-down latency from that one request.
+     *
+     * @throws PartialScaleException when a worker could not be started or no worker ACKed in time: its
+     *                               outcome counts the workers that did change (they stay counted here); a
+     *                               worker that failed to start is removed from the platform
+     */
     @Override
     public ScaleOutcome scale(int delta) {
-        int applied = 0;
         double t0 = clock.nowSeconds();
-        for (int i = 0; i < Math.abs(delta); i++) {
-            if (delta > 0) {
-                int index = 1;
-                while (workers.contains(new WorkerName(index))) {
-                    index++;
-                }
-                WorkerName w = new WorkerName(index);
-                deployer.start(FunctionSpec.worker(w), false);
-                workers.add(w);
-                applied++;
-            } else {
-                if (workers.isEmpty()) {
-                    break;
-                }
-                long requested = System.nanoTime();
-                queues.requestScaleDown(Worker.SCALE_DOWN);
-                String name = awaitAckOfOurWorker();
-                workers.remove(WorkerName.parse(name));
-                queues.forget(name);
-                deployer.platform().retire(name, requested);
-                applied--;
+        return delta > 0 ? scaleUp(delta, t0) : scaleDown(-delta, t0);
+    }
+
+    private ScaleOutcome scaleUp(int count, double t0) {
+        List<WorkerName> names = new ArrayList<>(count);
+        for (int index = 1; names.size() < count; index++) {
+            WorkerName w = new WorkerName(index);
+            if (!workers.contains(w)) {
+                names.add(w);
             }
+        }
+        List<RuntimeException> failures = new ArrayList<>(count);
+        if (count == 1) {
+            failures.add(startWorker(names.getFirst()));
+        } else {
+            List<Future<RuntimeException>> started = new ArrayList<>(count);
+            // one virtual thread per worker of this call (at most maxDeltaPerStep); close() waits for all of them
+            try (ExecutorService starts = Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("scale-up-", 0).factory())) {
+                for (WorkerName w : names) {
+                    started.add(starts.submit(() -> startWorker(w)));
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                Future<RuntimeException> f = started.get(i);
+                failures.add(f.state() == Future.State.SUCCESS ? f.resultNow() : abandoned(names.get(i), f));
+            }
+        }
+        int applied = 0;
+        RuntimeException first = null;
+        for (int i = 0; i < count; i++) {
+            RuntimeException failure = failures.get(i);
+            if (failure == null) {
+                workers.add(names.get(i));
+                applied++;
+            } else if (first == null) {
+                first = failure;
+            } else {
+                first.addSuppressed(failure);
+            }
+        }
+        ScaleOutcome outcome = new ScaleOutcome(applied, clock.nowSeconds() - t0);
+        if (first != null) {
+            throw new PartialScaleException(outcome, first);
+        }
+        return outcome;
+    }
+
+    /**
+     * Deploys {@code w} and waits for its START; on failure removes what is left of it (so its name is free
+     * again and nothing is orphaned) and answers the failure, else null.
+     */
+    private RuntimeException startWorker(WorkerName w) {
+        FunctionSpec function = FunctionSpec.worker(w);
+        try {
+            deployer.start(function, false);
+            return null;
+        } catch (RuntimeException e) {
+            return removeFailed(w, e);
+        }
+    }
+
+    /** Removes what is left of worker {@code w} whose start failed with {@code failure}, and answers the failure. */
+    private RuntimeException removeFailed(WorkerName w, RuntimeException failure) {
+        try {
+            deployer.platform().remove(w.toString());
+            queues.forget(w.toString());
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+        return failure;
+    }
+
+    /** A start that ended without an answer (an error, a cancellation): its worker is removed like a failed one. */
+    private RuntimeException abandoned(WorkerName w, Future<RuntimeException> f) {
+        return removeFailed(w, new IllegalStateException("the start of function " + w + " ended abruptly"
+                + (f.state() == Future.State.FAILED ? ": " + f.exceptionNow() : " (cancelled)")));
+    }
+
+    private ScaleOutcome scaleDown(int count, double t0) {
+        int asked = Math.min(count, workers.size());
+        long requested = System.nanoTime();
+        for (int i = 0; i < asked; i++) {
+            queues.requestScaleDown(Worker.SCALE_DOWN);
+        }
+        int applied = 0;
+        for (int i = 0; i < asked; i++) {
+            String name;
+            try {
+                name = awaitAckOfOurWorker(requested);
+            } catch (RuntimeException e) {
+                // take back the requests no worker took, so none leaves later unasked
+                queues.withdrawScaleDowns(Worker.SCALE_DOWN, asked - i);
+                throw new PartialScaleException(new ScaleOutcome(applied, clock.nowSeconds() - t0), e);
+            }
+            workers.remove(WorkerName.parse(name));
+            queues.forget(name);
+            deployer.platform().retire(name, requested);
+            applied--;
         }
         return new ScaleOutcome(applied, clock.nowSeconds() - t0);
     }
 
     /** The name of the worker that ACKed the scale-down; entries that name none of ours are dropped, logged. */
-    private String awaitAckOfOurWorker() {
-        long deadline = System.nanoTime() + FunctionDeployer.HANDSHAKE_TIMEOUT.toNanos();
+    private String awaitAckOfOurWorker(long requestedNanos) {
+        long deadline = requestedNanos + FunctionDeployer.HANDSHAKE_TIMEOUT.toNanos();
         while (true) {
             String name = queues.awaitScaleDownAck(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (name == null) {

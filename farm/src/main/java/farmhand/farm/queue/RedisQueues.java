@@ -572,6 +572,12 @@ public final class RedisQueues implements AutoCloseable {
         retry("send SCALE_DOWN", () -> redis.lpush(names.workerControlSyn(), message));
     }
 
+    /** Takes back up to {@code count} scale-down requests no worker has taken yet; how many it took back. */
+    public long withdrawScaleDowns(String message, int count) {
+        Long removed = retry("withdraw SCALE_DOWN", () -> redis.lrem(names.workerControlSyn(), count, message));
+        return removed == null ? 0 : removed;
+    }
+
     /** A worker's ACK of a scale-down. */
     public void acknowledgeScaleDown(String worker) {
         gatedEval("acknowledge scale-down", PUSH, List.of(names.workerControlAck()), List.of(worker));

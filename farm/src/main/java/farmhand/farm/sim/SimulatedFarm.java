@@ -116,8 +116,8 @@ public final class SimulatedFarm implements FarmBackend {
      * Scales by {@code delta} workers. One worker (the paper's actions) blocks for its measured scale-up or
      * scale-down latency. Several workers in one call model a platform that sets a replica count (a Kubernetes
      * Deployment's {@code replicas}): the requests go out together, each worker with its own sampled latency,
-     * and the call returns when the last one is done (the longest latency, not their sum). The live backend
-     * still starts and stops workers one after another.
+     * and the call returns when the last one is done (the longest latency, not their sum), as the live backend
+     * starts them (and sends their SCALE_DOWNs) together.
      */
     @Override
     public ScaleOutcome scale(int delta) {

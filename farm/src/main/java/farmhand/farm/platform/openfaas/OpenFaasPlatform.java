@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A scale-up is timed from the request to the replica being available ({@code availableReplicas}) to the
  * invocation being accepted: {@link #scaleUps()}. What the gateway cannot tell: whether one invocation's
  * loop has ended; a function whose loop died is found by the farm's heartbeats, as on any platform.
- * Thread-safe.
+ * Thread-safe: the farm deploys the workers of one scale-up concurrently.
  */
 public final class OpenFaasPlatform implements Platform {
 
@@ -98,7 +98,9 @@ public final class OpenFaasPlatform implements Platform {
     /** One queue-worker replica per invoked function (the replicas of shared functions need none). */
     private void scaleQueueWorker() {
         if (queueWorker != null) {
-            queueWorker.scaleTo((int) hosts.values().stream().filter(h -> !shared(h)).count());
+            synchronized (queueWorker) { // deploys run concurrently: count and scale as one, so no stale count wins
+                queueWorker.scaleTo((int) hosts.values().stream().filter(h -> !shared(h)).count());
+            }
         }
     }
 
@@ -176,19 +178,25 @@ public final class OpenFaasPlatform implements Platform {
         }
         String host = hostOf(name);
         long requested = System.nanoTime();
-        if (shared(host)) {
-            nameBoard(function).offerName(name); // the new replica claims it when it starts
-        }
         long replicas;
-        try {
-            replicas = addReplica(host, function);
-        } catch (RuntimeException e) {
-            if (shared(host)) {
-                nameBoard(function).withdrawName(name);
+        if (shared(host)) {
+            // offer, ask and (on failure) withdraw under one lock: the replicas of every shared function claim
+            // the oldest offered name, so a name withdrawn here is the newest and no replica can have taken it
+            // while other deploys run concurrently
+            synchronized (groupReplicas) {
+                nameBoard(function).offerName(name); // the new replica claims it when it starts
+                try {
+                    replicas = addReplica(host, function);
+                } catch (RuntimeException e) {
+                    nameBoard(function).withdrawName(name);
+                    throw e;
+                }
+                hosts.put(name, host);
             }
-            throw e;
+        } else {
+            replicas = addReplica(host, function);
+            hosts.put(name, host);
         }
-        hosts.put(name, host);
         scaleQueueWorker(); // before the invocation, so a queue-worker is there to run it
         if (initial) {
             Thread.ofVirtual().name("openfaas-start-" + name).start(() -> {

@@ -28,6 +28,10 @@ class OpenFaasPlatformTest {
                 .withTimings(Duration.ofSeconds(20), Duration.ofMillis(20), Duration.ofSeconds(1));
     }
 
+    private static LiveFarmBackend farmOn(OpenFaasGatewayDouble gw, String prefix, Layout layout) {
+        return LiveFarms.on(LiveFarms.options(TestRedis.url(), prefix, 20), o -> new OpenFaasPlatform(config(gw, layout)));
+    }
+
     @Test
     void aWholeEpisodeRunsWithAFunctionPerWorkerAndTheAccountBalances() throws Exception {
         try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
@@ -98,6 +102,35 @@ class OpenFaasPlatformTest {
             List<CompletedTask> done = LiveFarms.runToEnd(farm);
             assertEquals(1140, done.size());
             assertTrue(farm.account().orElseThrow().balances(), farm.account().orElseThrow().toString());
+        }
+    }
+
+    @Test
+    void threeWorkersOfOneScaleUpStartTogetherWithAFunctionEachAndLeaveTogether() throws Exception {
+        try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
+             LiveFarmBackend farm = farmOn(gw, "openfaas-pwf-k:", Layout.PER_WORKER_FUNCTION)) {
+            farm.start(new EpisodeSpec(PAPER, 2, 42));
+            assertEquals(3, farm.scale(+3).appliedDelta());
+            assertEquals(List.of("collector", "emitter", "worker-1", "worker-2", "worker-3", "worker-4", "worker-5"),
+                    gw.functionNames().stream().sorted().toList());
+            assertEquals(5, farm.telemetry().workers());
+            assertEquals(-3, farm.scale(-3).appliedDelta());
+            assertEquals(4, gw.functionNames().size(), "the three retired workers' functions are deleted");
+        }
+    }
+
+    @Test
+    void threeReplicasOfOneScaleUpEachClaimANameOfTheirOwn() throws Exception {
+        try (OpenFaasGatewayDouble gw = new OpenFaasGatewayDouble("pw", READINESS);
+             LiveFarmBackend farm = farmOn(gw, "openfaas-rep-k:", Layout.REPLICAS)) {
+            farm.start(new EpisodeSpec(PAPER, 4, 42));
+            assertEquals(3, farm.scale(+3).appliedDelta()); // worker-5 fills workers-1, worker-6 and -7 open workers-2
+            OpenFaasPlatform platform = (OpenFaasPlatform) farm.platform();
+            assertEquals(5, platform.gateway().function("workers-1").orElseThrow().replicas());
+            assertEquals(2, platform.gateway().function("workers-2").orElseThrow().replicas());
+            assertEquals(List.of("worker-1", "worker-2", "worker-3", "worker-4", "worker-5", "worker-6", "worker-7"),
+                    gw.running().stream().filter(n -> n.startsWith("worker-")).sorted().toList(),
+                    "every replica runs under a name of its own");
         }
     }
 
