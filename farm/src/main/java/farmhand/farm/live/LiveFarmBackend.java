@@ -215,8 +215,8 @@ public final class LiveFarmBackend implements FarmBackend {
     /**
      * Scale-up deploys the {@code delta} lowest free worker names together (a thread each when several) and
      * waits for all their STARTs, so the call blocks for the slowest, as a Deployment's {@code replicas} does
-     * (and as the simulator models). Scale-down sends the {@code |delta|} SCALE_DOWNs together and retires
-     * each worker as it ACKs; every retirement counts its scale-down latency from that one request.
+     * (and as the simulator models). Scale-down retires one worker at a time (SCALE_DOWN, ACK, retirement),
+     * each counting its scale-down latency from its own request.
      *
      * @throws PartialScaleException when a worker could not be started or no worker ACKed in time: its
      *                               outcome counts the workers that did change (they stay counted here); a
@@ -304,20 +304,22 @@ public final class LiveFarmBackend implements FarmBackend {
                 + (f.state() == Future.State.FAILED ? ": " + f.exceptionNow() : " (cancelled)")));
     }
 
+    /**
+     * Scales down one worker at a time: a SCALE_DOWN, its ACK, its retirement. Sent together, the k workers
+     * would exit at once and, in OpenFaaS's replicas layout, an exited pod restarts (restartPolicy Always)
+     * before its turn to be retired, so the retirement waits for a pod that never goes
+     * ({@code OpenFaasCliTest}'s reproduce stalled 120 s on it, then an ACK timed out).
+     */
     private ScaleOutcome scaleDown(int count, double t0) {
-        int asked = Math.min(count, workers.size());
-        long requested = System.nanoTime();
-        for (int i = 0; i < asked; i++) {
-            queues.requestScaleDown(Worker.SCALE_DOWN);
-        }
         int applied = 0;
-        for (int i = 0; i < asked; i++) {
+        for (int i = 0; i < count && !workers.isEmpty(); i++) {
+            long requested = System.nanoTime();
+            queues.requestScaleDown(Worker.SCALE_DOWN);
             String name;
             try {
                 name = awaitAckOfOurWorker(requested);
             } catch (RuntimeException e) {
-                // take back the requests no worker took, so none leaves later unasked
-                queues.withdrawScaleDowns(Worker.SCALE_DOWN, asked - i);
+                queues.withdrawScaleDowns(Worker.SCALE_DOWN, 1); // so no worker leaves later, unasked
                 throw new PartialScaleException(new ScaleOutcome(applied, clock.nowSeconds() - t0), e);
             }
             workers.remove(WorkerName.parse(name));

@@ -170,7 +170,7 @@ class ConcurrentScaleTest {
     }
 
     @Test
-    void theScaleDownsOfOneCallAreRequestedTogetherAndEachWorkerIsRetired() {
+    void theScaleDownsOfOneCallGoOneAtATimeAndEachWorkerIsRetired() {
         RendezvousPlatform platform = new RendezvousPlatform(1, Set.of(), Set.of());
         try (LiveFarmBackend farm = farmOn("par-down:", platform)) {
             farm.start(new EpisodeSpec(PAPER, 5, 3));
@@ -179,8 +179,8 @@ class ConcurrentScaleTest {
             assertEquals(2, farm.telemetry().workers());
             assertEquals(2, workersOn(platform));
             assertEquals(3, platform.retireRequests.size());
-            assertEquals(1, Set.copyOf(platform.retireRequests).size(),
-                    "the three retirements count from one request: " + platform.retireRequests);
+            assertEquals(3, Set.copyOf(platform.retireRequests).size(),
+                    "each retirement counts from its own SCALE_DOWN: " + platform.retireRequests);
         }
     }
 
