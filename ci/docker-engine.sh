@@ -100,7 +100,8 @@ stop() {
 
 # dockerd leaves its network namespace mounted under the exec root; unmount it so the folder can go.
 unmount_leftovers() {
-  grep -o " $root/exec/[^ ]*" /proc/mounts 2>/dev/null | while read -r m; do umount "$m" 2>/dev/null || true; done
+  # nothing left mounted is the usual case: grep's "no match" must not fail the stop (set -e, pipefail)
+  { grep -o " $root/exec/[^ ]*" /proc/mounts 2>/dev/null || true; } | while read -r m; do umount "$m" 2>/dev/null || true; done
 }
 
 case "${1:-}" in
