@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * <p>Every episode is a run with its own id: its keys live under the farm's prefix plus the run, every
  * message carries the run id, and messages of another run are dead-lettered, never counted. The farm holds
  * a lease on its prefix while it runs, so a second farm on the same prefix is refused. Scale-up deploys
- * {@code worker-<lowest free index>} (the k lowest for +k, together) and waits for their START; scale-down
- * pushes a SCALE_DOWN per worker, waits for the ACK of each worker that goes idle and retires it. While time passes a {@link Reaper} takes back the
- * tasks of dead and hung functions and replaces them. Not thread-safe: one controlling thread.
+ * {@code worker-<lowest free index>} (the k lowest for +k, together) and waits for their START; scale-down,
+ * one worker at a time, pushes a SCALE_DOWN, waits for the ACK of the worker that goes idle and retires it.
+ * While time passes a {@link Reaper} takes back the tasks of dead and hung functions and replaces them. Not
+ * thread-safe: one controlling thread.
  */
 public final class LiveFarmBackend implements FarmBackend {
 
@@ -319,7 +320,7 @@ public final class LiveFarmBackend implements FarmBackend {
             try {
                 name = awaitAckOfOurWorker(requested);
             } catch (RuntimeException e) {
-                queues.withdrawScaleDowns(Worker.SCALE_DOWN, 1); // so no worker leaves later, unasked
+                queues.withdrawScaleDown(Worker.SCALE_DOWN); // so no worker leaves later, unasked
                 throw new PartialScaleException(new ScaleOutcome(applied, clock.nowSeconds() - t0), e);
             }
             workers.remove(WorkerName.parse(name));

@@ -572,10 +572,10 @@ public final class RedisQueues implements AutoCloseable {
         retry("send SCALE_DOWN", () -> redis.lpush(names.workerControlSyn(), message));
     }
 
-    /** Takes back up to {@code count} scale-down requests no worker has taken yet; how many it took back. */
-    public long withdrawScaleDowns(String message, int count) {
-        Long removed = retry("withdraw SCALE_DOWN", () -> redis.lrem(names.workerControlSyn(), count, message));
-        return removed == null ? 0 : removed;
+    /** Takes back one scale-down request no worker has taken yet; whether there was one. */
+    public boolean withdrawScaleDown(String message) {
+        Long removed = retry("withdraw SCALE_DOWN", () -> redis.lrem(names.workerControlSyn(), 1, message));
+        return removed != null && removed > 0;
     }
 
     /** A worker's ACK of a scale-down. */

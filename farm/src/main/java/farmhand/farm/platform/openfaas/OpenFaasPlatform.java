@@ -191,12 +191,11 @@ public final class OpenFaasPlatform implements Platform {
                     nameBoard(function).withdrawName(name);
                     throw e;
                 }
-                hosts.put(name, host);
             }
         } else {
             replicas = addReplica(host, function);
-            hosts.put(name, host);
         }
+        hosts.put(name, host);
         scaleQueueWorker(); // before the invocation, so a queue-worker is there to run it
         if (initial) {
             Thread.ofVirtual().name("openfaas-start-" + name).start(() -> {
