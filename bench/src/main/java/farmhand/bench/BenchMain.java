@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * {@code farmhand bench [--quick] [--out DIR]}: runs the controller, DQN-update and simulator
  * benchmarks, writes JMH's JSON ({@code bench.json}) and a Markdown table with JMH's error
- * ({@code bench.md}). The full run writes into {@code bench/results/}; {@code --quick} (1 warm-up
+ * ({@code bench.md}) with each target and verdict ({@link BenchTarget}). The full run (two forks per row)
+ * writes into {@code bench/results/}; {@code --quick} (1 warm-up
  * and 3 measurement iterations of 0.5 s) into {@code runs/bench/}.
  */
 public final class BenchMain {
@@ -55,6 +56,9 @@ public final class BenchMain {
                 .include(DqnUpdateBenchmark.class.getSimpleName())
                 .include(SimulatorBenchmark.class.getSimpleName())
                 .resultFormat(ResultFormatType.JSON).result(json.toString());
+        if (!quick) {
+            options.forks(2); // a JVM's JIT decisions move a decision's cost between forks: the error should show it
+        }
         if (quick) {
             options.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
@@ -81,8 +85,8 @@ public final class BenchMain {
 
     static String markdown(Collection<RunResult> results, boolean quick) {
         List<String> rows = new ArrayList<>();
-        rows.add("| benchmark | parameter | score | error (99.9 %) | unit |");
-        rows.add("|---|---|---|---|---|");
+        rows.add("| benchmark | parameter | score | error (99.9 %) | unit | target | verdict |");
+        rows.add("|---|---|---|---|---|---|---|");
         for (RunResult r : results) {
             var params = r.getParams();
             String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.', params.getBenchmark()
@@ -90,10 +94,13 @@ public final class BenchMain {
             String param = params.getParamsKeys().stream().map(k -> params.getParam(k)).reduce((a, b) -> a + ", " + b)
                     .orElse("");
             var p = r.getPrimaryResult();
-            rows.add(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s |", name, param, p.getScore(),
-                    p.getScoreError(), p.getScoreUnit()));
+            var target = BenchTarget.of(name, param);
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s | %s | %s |", name,
+                    BenchTarget.paramText(param), p.getScore(), p.getScoreError(), p.getScoreUnit(),
+                    target.map(BenchTarget::text).orElse(""),
+                    target.map(t -> t.judge(p.getScore(), p.getScoreError()).toString()).orElse("")));
         }
         return (quick ? "JMH quick run (1 x 0.5 s warm-up, 3 x 0.5 s measurement, 1 fork)\n\n"
-                : "JMH full run (3 x 1 s warm-up, 5 x 1 s measurement, 1 fork)\n\n") + String.join("\n", rows) + "\n";
+                : "JMH full run (3 warm-up and 5 measurement iterations of 1 s, 2 s for the simulator, 2 forks)\n\n") + String.join("\n", rows) + "\n";
     }
 }
