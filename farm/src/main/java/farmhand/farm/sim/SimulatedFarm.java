@@ -11,7 +11,6 @@ import farmhand.farm.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -44,8 +43,10 @@ public final class SimulatedFarm implements FarmBackend {
     private static final int GONE = 3;
 
     private final SimulatorConfig config;
-    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private final EventHeap events = new EventHeap();
     private final List<SimWorker> workers = new ArrayList<>();
+    /** The workers not yet GONE, in index order: what the scans of dispatch and scale-down walk. */
+    private final List<SimWorker> present = new ArrayList<>();
     private final IntQueue workerQueue = new IntQueue();
     private final IntQueue resultQueue = new IntQueue();
     private final List<CompletedTask> collectedSinceDrain = new ArrayList<>();
@@ -90,6 +91,7 @@ public final class SimulatedFarm implements FarmBackend {
         platformRng = Seeds.source(spec.seed(), "platform");
         events.clear();
         workers.clear();
+        present.clear();
         workerQueue.clear();
         resultQueue.clear();
         collectedSinceDrain.clear();
@@ -107,6 +109,7 @@ public final class SimulatedFarm implements FarmBackend {
             w.state = IDLE;
             w.idleSince = 0;
             workers.add(w);
+            present.add(w);
             liveWorkers++;
         }
         scheduleNextArrival();
@@ -143,6 +146,7 @@ public final class SimulatedFarm implements FarmBackend {
         w.state = STARTING;
         w.readyAt = now + latency;
         workers.add(w);
+        present.add(w);
         liveWorkers++;
         push(now + latency, WORKER_READY, w.index);
         return latency;
@@ -152,8 +156,8 @@ public final class SimulatedFarm implements FarmBackend {
     private double removeWorker() {
         SimWorker chosen = null;
         double chosenAt = Double.POSITIVE_INFINITY;
-        for (SimWorker w : workers) {
-            if (w.leaving || w.state == GONE) {
+        for (SimWorker w : present) {
+            if (w.leaving) {
                 continue;
             }
             double loopTop = switch (w.state) {
@@ -173,7 +177,7 @@ public final class SimulatedFarm implements FarmBackend {
         chosen.leaveAt = chosenAt;
         liveWorkers--;
         if (chosen.state == IDLE) {
-            chosen.state = GONE;
+            leave(chosen);
             if (chosen.pollPending) {
                 chosen.pollPending = false;
                 pendingPolls--;
@@ -186,10 +190,12 @@ public final class SimulatedFarm implements FarmBackend {
 
     @Override
     public void advanceTo(double modelSeconds) {
-        while (!events.isEmpty() && events.peek().time <= modelSeconds) {
-            Event e = events.poll();
-            now = e.time;
-            handle(e);
+        while (!events.isEmpty() && events.peekTime() <= modelSeconds) {
+            now = events.peekTime();
+            int type = events.peekType();
+            int subject = events.peekSubject();
+            events.removeHead();
+            handle(type, subject);
         }
         now = Math.max(now, modelSeconds);
     }
@@ -218,23 +224,23 @@ public final class SimulatedFarm implements FarmBackend {
         events.clear();
     }
 
-    private void handle(Event e) {
-        switch (e.type) {
+    private void handle(int type, int subject) {
+        switch (type) {
             case ARRIVAL -> {
-                workerQueue.add(e.subject);
+                workerQueue.add(subject);
                 enqueuedTotal++;
                 scheduleNextArrival();
                 dispatch();
             }
             case WORKER_READY -> {
-                SimWorker w = workers.get(e.subject);
+                SimWorker w = workers.get(subject);
                 if (w.state == STARTING) {
                     freeOrLeave(w);
                     dispatch();
                 }
             }
             case WORKER_POLL -> {
-                SimWorker w = workers.get(e.subject);
+                SimWorker w = workers.get(subject);
                 if (w.pollPending) {
                     w.pollPending = false;
                     pendingPolls--;
@@ -245,7 +251,7 @@ public final class SimulatedFarm implements FarmBackend {
                 dispatch();
             }
             case WORKER_FINISH -> {
-                SimWorker w = workers.get(e.subject);
+                SimWorker w = workers.get(subject);
                 resultQueue.add(w.task);
                 if (!collectorPollPending) {
                     collectorPollPending = true;
@@ -268,14 +274,14 @@ public final class SimulatedFarm implements FarmBackend {
                 collectorIdleSince = t;
                 collectorPollPending = false;
             }
-            default -> throw new IllegalStateException("unknown event type " + e.type);
+            default -> throw new IllegalStateException("unknown event type " + type);
         }
     }
 
     /** A worker with nothing in hand leaves if asked to, else goes idle and takes the queue head at once. */
     private void freeOrLeave(SimWorker w) {
         if (w.leaving) {
-            w.state = GONE;
+            leave(w);
             return;
         }
         w.state = IDLE;
@@ -302,7 +308,7 @@ public final class SimulatedFarm implements FarmBackend {
         while (workerQueue.size() > pendingPolls) {
             SimWorker best = null;
             double bestAt = Double.POSITIVE_INFINITY;
-            for (SimWorker w : workers) {
+            for (SimWorker w : present) {
                 if (w.state == IDLE && !w.pollPending && !w.leaving) {
                     double at = nextGridTime(w.idleSince, config.workerPollSeconds());
                     if (at < bestAt) {
@@ -337,15 +343,111 @@ public final class SimulatedFarm implements FarmBackend {
         }
     }
 
-    private void push(double time, int type, int subject) {
-        events.add(new Event(time, sequence++, type, subject));
+    /** A worker is gone: it no longer counts for dispatch or scale-down. */
+    private void leave(SimWorker w) {
+        w.state = GONE;
+        present.remove(w);
     }
 
-    private record Event(double time, long seq, int type, int subject) implements Comparable<Event> {
-        @Override
-        public int compareTo(Event o) {
-            int c = Double.compare(time, o.time);
-            return c != 0 ? c : Long.compare(seq, o.seq);
+    private void push(double time, int type, int subject) {
+        events.add(time, sequence++, type, subject);
+    }
+
+    /**
+     * The pending events, earliest first and, at equal times, in the order they were pushed: a binary
+     * min-heap on (time, sequence) kept in primitive arrays, so the hot loop allocates nothing. Keys are
+     * unique (the sequence is), so it pops in exactly the order of any other correct priority queue.
+     */
+    private static final class EventHeap {
+        private double[] time = new double[256];
+        private long[] seq = new long[256];
+        private int[] type = new int[256];
+        private int[] subject = new int[256];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        double peekTime() {
+            return time[0];
+        }
+
+        int peekType() {
+            return type[0];
+        }
+
+        int peekSubject() {
+            return subject[0];
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(double t, long s, int ty, int su) {
+            if (size == time.length) {
+                int n = size * 2;
+                time = java.util.Arrays.copyOf(time, n);
+                seq = java.util.Arrays.copyOf(seq, n);
+                type = java.util.Arrays.copyOf(type, n);
+                subject = java.util.Arrays.copyOf(subject, n);
+            }
+            int k = size++;
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                if (!before(t, s, time[parent], seq[parent])) {
+                    break;
+                }
+                move(parent, k);
+                k = parent;
+            }
+            set(k, t, s, ty, su);
+        }
+
+        void removeHead() {
+            int last = --size;
+            if (last == 0) {
+                return;
+            }
+            double t = time[last];
+            long s = seq[last];
+            int ty = type[last];
+            int su = subject[last];
+            int k = 0;
+            int half = last >>> 1;
+            while (k < half) {
+                int child = 2 * k + 1;
+                int right = child + 1;
+                if (right < last && before(time[right], seq[right], time[child], seq[child])) {
+                    child = right;
+                }
+                if (!before(time[child], seq[child], t, s)) {
+                    break;
+                }
+                move(child, k);
+                k = child;
+            }
+            set(k, t, s, ty, su);
+        }
+
+        private static boolean before(double t1, long s1, double t2, long s2) {
+            int c = Double.compare(t1, t2);
+            return c < 0 || (c == 0 && s1 < s2);
+        }
+
+        private void move(int from, int to) {
+            time[to] = time[from];
+            seq[to] = seq[from];
+            type[to] = type[from];
+            subject[to] = subject[from];
+        }
+
+        private void set(int k, double t, long s, int ty, int su) {
+            time[k] = t;
+            seq[k] = s;
+            type[k] = ty;
+            subject[k] = su;
         }
     }
 
