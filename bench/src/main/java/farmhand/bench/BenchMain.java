@@ -58,8 +58,7 @@ public final class BenchMain {
                 .resultFormat(ResultFormatType.JSON).result(json.toString());
         if (!quick) {
             options.forks(2); // a JVM's JIT decisions move a decision's cost between forks: the error should show it
-        }
-        if (quick) {
+        } else {
             options.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
         }

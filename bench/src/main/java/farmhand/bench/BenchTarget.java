@@ -1,7 +1,6 @@
 package farmhand.bench;
 
 import farmhand.controllers.catalog.PolicyKind;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -79,10 +78,5 @@ public record BenchTarget(double limit, boolean lowerIsBetter, String text) {
             }
         }
         return param;
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "%s", text);
     }
 }

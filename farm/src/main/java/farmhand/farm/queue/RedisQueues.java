@@ -572,10 +572,9 @@ public final class RedisQueues implements AutoCloseable {
         retry("send SCALE_DOWN", () -> redis.lpush(names.workerControlSyn(), message));
     }
 
-    /** Takes back one scale-down request no worker has taken yet; whether there was one. */
-    public boolean withdrawScaleDown(String message) {
-        Long removed = retry("withdraw SCALE_DOWN", () -> redis.lrem(names.workerControlSyn(), 1, message));
-        return removed != null && removed > 0;
+    /** Takes back one scale-down request no worker has taken yet (none: nothing happens). */
+    public void withdrawScaleDown(String message) {
+        retry("withdraw SCALE_DOWN", () -> redis.lrem(names.workerControlSyn(), 1, message));
     }
 
     /** A worker's ACK of a scale-down. */

@@ -167,7 +167,7 @@ public final class RegressionCommand implements Callable<Integer> {
     static final double DOCKER_COMPRESSION = 10;
 
     /**
-     * The docker suite, short enough for CI (about 3 min on 2 cores): 5 scale-ups (each boots a JVM
+     * The docker suite, short enough for CI (about 4 min on 2 cores): 5 scale-ups (each boots a JVM
      * container, ~2 s); Fig. 2's batches at time compression 10 (as the Docker measurements of the
      * README: at 50, a 41 ms task on a loaded 2-core machine did not finish in the batch's limit);
      * the paper's four policies (static 15, KEDA and HPA are left to sim and local: static 15 alone
